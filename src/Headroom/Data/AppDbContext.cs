@@ -1,0 +1,102 @@
+using System.Linq.Expressions;
+using Headroom.Accounts;
+using Headroom.Activities;
+using Headroom.Common;
+using Headroom.Deals;
+using Headroom.Feedback;
+using Headroom.FollowUps;
+using Headroom.Leads;
+using Headroom.Organizations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
+
+namespace Headroom.Data;
+
+// One model for both providers; SqliteAppDbContext and PostgresAppDbContext exist only so each
+// provider has its own migration set (docs/decisions/0004-one-migration-set-per-provider.md).
+public abstract class AppDbContext(DbContextOptions options, TenantContext tenant) : DbContext(options)
+{
+    public TenantContext Tenant { get; } = tenant;
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<MemberSkill> MemberSkills => Set<MemberSkill>();
+    public DbSet<TimeOff> TimeOffs => Set<TimeOff>();
+    public DbSet<UserLogin> UserLogins => Set<UserLogin>();
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Lead> Leads => Set<Lead>();
+    public DbSet<PipelineStage> PipelineStages => Set<PipelineStage>();
+    public DbSet<Deal> Deals => Set<Deal>();
+    public DbSet<SalesActivity> SalesActivities => Set<SalesActivity>();
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+    public DbSet<CustomerFeedback> CustomerFeedback => Set<CustomerFeedback>();
+
+    // Every tenant index leads with OrgId (for the tenant filter, and for Citus, which distributes
+    // by OrgId), so EF's one-column foreign-key indexes are replaced by (OrgId, key) indexes below.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Conventions.Remove<ForeignKeyIndexConvention>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            var clr = entity.ClrType;
+            if (typeof(TenantEntity).IsAssignableFrom(clr))
+            {
+                var builder = modelBuilder.Entity(clr);
+                builder.HasOne(typeof(Organization)).WithMany().HasForeignKey(nameof(TenantEntity.OrgId))
+                    .OnDelete(DeleteBehavior.Restrict);
+                builder.HasQueryFilter(TenantFilter(clr));
+                IndexForeignKeys(entity, builder);
+            }
+            if (typeof(IVersioned).IsAssignableFrom(clr))
+            {
+                modelBuilder.Entity(clr).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+            }
+            if (typeof(IExternallyIdentified).IsAssignableFrom(clr))
+            {
+                modelBuilder.Entity(clr).Property(nameof(IExternallyIdentified.ExternalId)).HasMaxLength(200);
+                modelBuilder.Entity(clr)
+                    .HasIndex(nameof(TenantEntity.OrgId), nameof(IExternallyIdentified.ExternalId))
+                    .IsUnique();
+            }
+        }
+    }
+
+    private static void IndexForeignKeys(Microsoft.EntityFrameworkCore.Metadata.IMutableEntityType entity, Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder builder)
+    {
+        foreach (var foreignKey in entity.GetForeignKeys().ToList())
+        {
+            var columns = foreignKey.Properties.Select(p => p.Name).ToList();
+            if (columns is [nameof(TenantEntity.OrgId)])
+            {
+                continue;
+            }
+            string[] wanted = [nameof(TenantEntity.OrgId), .. columns];
+            var covered = entity.GetIndexes().Any(index =>
+                index.Properties.Count >= wanted.Length &&
+                index.Properties.Take(wanted.Length).Select(p => p.Name).SequenceEqual(wanted));
+            if (!covered)
+            {
+                builder.HasIndex(wanted);
+            }
+        }
+    }
+
+    private LambdaExpression TenantFilter(Type clr)
+    {
+        // e => e.OrgId == this.Tenant.OrgId, re-evaluated per query against this context instance.
+        var e = Expression.Parameter(clr, "e");
+        var orgId = Expression.Convert(Expression.Property(e, nameof(TenantEntity.OrgId)), typeof(long?));
+        var current = Expression.Property(
+            Expression.Property(Expression.Constant(this), nameof(Tenant)), nameof(TenantContext.OrgId));
+        return Expression.Lambda(Expression.Equal(orgId, current), e);
+    }
+}

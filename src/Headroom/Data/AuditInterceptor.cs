@@ -1,0 +1,79 @@
+using Headroom.Common;
+using Headroom.Organizations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Headroom.Data;
+
+// Stamps OrgId, audit times and concurrency versions in one place, and refuses any write that
+// would put a row into — or move a row out of — another organization than the current one.
+public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Stamp(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Stamp(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Stamp(DbContext? context)
+    {
+        if (context is not AppDbContext db)
+        {
+            return;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            {
+                continue;
+            }
+            switch (entry.Entity)
+            {
+                case TenantEntity tenantRow:
+                    StampTenantRow(db, entry.State, tenantRow, entry.Property(nameof(TenantEntity.OrgId)).OriginalValue);
+                    if (entry.State == EntityState.Added)
+                    {
+                        tenantRow.CreatedUtc = now;
+                    }
+                    tenantRow.UpdatedUtc = now;
+                    break;
+                case Organization organization:
+                    if (entry.State == EntityState.Added)
+                    {
+                        organization.CreatedUtc = now;
+                    }
+                    organization.UpdatedUtc = now;
+                    break;
+            }
+            if (entry.State == EntityState.Modified && entry.Entity is IVersioned versioned)
+            {
+                versioned.Version++;
+            }
+        }
+    }
+
+    private static void StampTenantRow(AppDbContext db, EntityState state, TenantEntity row, object? originalOrgId)
+    {
+        var orgId = db.Tenant.RequireOrgId();
+        if (state == EntityState.Added)
+        {
+            if (row.OrgId != 0 && row.OrgId != orgId)
+            {
+                throw new CrossTenantWriteException(row.GetType().Name, row.OrgId, orgId);
+            }
+            row.OrgId = orgId;
+        }
+        else if (row.OrgId != orgId || (originalOrgId is long original && original != orgId))
+        {
+            throw new CrossTenantWriteException(row.GetType().Name, row.OrgId, orgId);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace Headroom.Data;
+
+public sealed class UnsafeDatabaseSettingsException(string message) : InvalidOperationException(message);

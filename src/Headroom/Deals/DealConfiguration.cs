@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Headroom.Deals;
+
+public sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
+{
+    public void Configure(EntityTypeBuilder<Deal> builder)
+    {
+        builder.Property(d => d.Name).HasMaxLength(300);
+        builder.Property(d => d.LostReason).HasMaxLength(500);
+        builder.HasOne(d => d.Account).WithMany().HasForeignKey(d => d.AccountId)
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(d => d.Owner).WithMany().HasForeignKey(d => d.OwnerId)
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(d => d.Stage).WithMany().HasForeignKey(d => d.StageId)
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.ToTable(t => t.HasCheckConstraint("CK_Deals_Amount", "\"AmountMinor\" >= 0"));
+        builder.HasIndex(d => new { d.OrgId, d.OwnerId, d.Outcome });
+        builder.HasIndex(d => new { d.OrgId, d.AccountId });
+        builder.HasIndex(d => new { d.OrgId, d.StageId });
+    }
+}
