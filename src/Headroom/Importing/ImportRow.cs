@@ -1,0 +1,346 @@
+using System.Globalization;
+using Headroom.Organizations;
+
+namespace Headroom.Importing;
+
+// The current row of an import, read field by field. Each Try… returns false when the file has no
+// such column (leave the record's value alone) or the value is bad (the error is recorded with
+// file, row and column); on true the value is set (null for an empty cell).
+internal sealed class ImportRow
+{
+    private readonly ColumnMap _map;
+    private readonly ImportErrors _errors;
+    private readonly TimeZoneInfo _zone;
+    private TabularReader? _reader;
+    private long _errorsBefore;
+
+    public ImportRow(ColumnMap map, ImportErrors errors, Organization organization)
+    {
+        _map = map;
+        _errors = errors;
+        Organization = organization;
+        _zone = TimeZoneInfo.FindSystemTimeZoneById(organization.TimeZoneId);
+    }
+
+    public Organization Organization { get; }
+
+    public ColumnMap Map => _map;
+
+    public int Number { get; private set; }
+
+    // Errors added while this row was current; a muted row records none.
+    public bool HasErrors => _errors.Count > _errorsBefore;
+
+    public bool Muted { get; set; }
+
+    public void Load(TabularReader reader)
+    {
+        _reader = reader;
+        Number = reader.Row;
+        _errorsBefore = _errors.Count;
+        if (reader is CsvTabularReader { BadData: { } bad })
+        {
+            Error("", $"malformed quoting ({bad})");
+        }
+        for (var i = _map.Headers.Count; i < reader.CellCount; i++)
+        {
+            if (reader[i] is not null)
+            {
+                Error(PresetTable.ColumnName(i), $"this row has a value beyond the last header column ({_map.Headers.Count} columns)");
+                break;
+            }
+        }
+    }
+
+    public bool Has(string field) => _map.Has(field);
+
+    public void Error(string field, string message)
+    {
+        if (!Muted)
+        {
+            _errors.Add(Number, _map.Has(field) ? _map.HeaderOf(field) : field, message);
+        }
+    }
+
+    private object? Cell(string field)
+    {
+        var index = _map.IndexOf(field);
+        return index < 0 || _reader is null ? null : _reader[index];
+    }
+
+    public string? Raw(string field) => Cell(field) switch
+    {
+        null => null,
+        string s => s.Trim(),
+        DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        var other => Convert.ToString(other, CultureInfo.InvariantCulture),
+    };
+
+    public bool TryText(string field, int maxLength, out string? value, bool required = false)
+    {
+        value = null;
+        if (!Has(field))
+        {
+            return false;
+        }
+        var text = SpreadsheetSafe.Unescape(Raw(field));
+        if (string.IsNullOrEmpty(text))
+        {
+            if (required)
+            {
+                Error(field, "a value is required");
+                return false;
+            }
+            return true;
+        }
+        if (text.Length > maxLength)
+        {
+            Error(field, $"is {text.Length} characters long; at most {maxLength} are allowed");
+            return false;
+        }
+        value = text;
+        return true;
+    }
+
+    // Name, or "LastName FirstName" built from the two parts (Chinese order when either part is Chinese).
+    public bool TryPersonName(int maxLength, out string? value)
+    {
+        if (Has("Name") && !string.IsNullOrEmpty(Raw("Name")))
+        {
+            return TryText("Name", maxLength, out value, required: true);
+        }
+        if (!Has("Name") && (Has("FirstName") || Has("LastName")))
+        {
+            var first = Raw("FirstName") ?? "";
+            var last = Raw("LastName") ?? "";
+            var chinese = (first + last).Any(c => c >= '\u4e00' && c <= '\u9fff');
+            var name = chinese ? last + first : $"{first} {last}".Trim();
+            if (name.Length == 0)
+            {
+                Error(Has("LastName") ? "LastName" : "FirstName", "a name is required");
+                value = null;
+                return false;
+            }
+            value = name.Length > maxLength ? name[..maxLength] : name;
+            return true;
+        }
+        return TryText("Name", maxLength, out value, required: true);
+    }
+
+    public bool TryMoney(string field, out long value)
+    {
+        value = 0;
+        if (!Has(field))
+        {
+            return false;
+        }
+        var cell = Cell(field);
+        if (cell is null)
+        {
+            return true;
+        }
+        var text = cell is double d ? ((decimal)d).ToString(CultureInfo.InvariantCulture) : Raw(field)!;
+        var parsed = ValueParser.ParseMoney(text, Organization.Currency, out var problem);
+        if (parsed is null)
+        {
+            Error(field, problem!);
+            return false;
+        }
+        value = parsed.Value;
+        return true;
+    }
+
+    public bool TryDate(string field, out DateOnly? value, bool required = false)
+    {
+        value = null;
+        if (!Has(field))
+        {
+            return false;
+        }
+        var cell = Cell(field);
+        if (cell is null)
+        {
+            if (required)
+            {
+                Error(field, "a date is required");
+                return false;
+            }
+            return true;
+        }
+        if (!ValueParser.TryParseDate(cell, out var date))
+        {
+            Error(field, $"'{Raw(field)}' is not a date (use yyyy-MM-dd, yyyy/M/d or M/d/yyyy)");
+            return false;
+        }
+        value = date;
+        return true;
+    }
+
+    // A wall-clock time in the organization's zone (or with an explicit offset), as UTC.
+    public bool TryUtc(string field, out DateTime? value, bool required = false)
+    {
+        value = null;
+        if (!Has(field))
+        {
+            return false;
+        }
+        var cell = Cell(field);
+        if (cell is null)
+        {
+            if (required)
+            {
+                Error(field, "a date and time is required");
+                return false;
+            }
+            return true;
+        }
+        if (!ValueParser.TryParseDateTime(cell, out var time, out var isUtc))
+        {
+            Error(field, $"'{Raw(field)}' is not a date and time (use yyyy-MM-dd HH:mm)");
+            return false;
+        }
+        if (isUtc)
+        {
+            value = DateTime.SpecifyKind(time, DateTimeKind.Utc);
+            return true;
+        }
+        if (_zone.IsInvalidTime(time))
+        {
+            Error(field, $"'{Raw(field)}' does not exist in {Organization.TimeZoneId} (clocks skip it)");
+            return false;
+        }
+        value = TimeZoneInfo.ConvertTimeToUtc(time, _zone);
+        return true;
+    }
+
+    public bool TryInt(string field, int min, int max, out int? value, bool required = false)
+    {
+        value = null;
+        if (!Has(field))
+        {
+            return false;
+        }
+        var cell = Cell(field);
+        if (cell is null)
+        {
+            if (required)
+            {
+                Error(field, "a number is required");
+                return false;
+            }
+            return true;
+        }
+        if (!ValueParser.TryParseInt(cell, out var number) || number < min || number > max)
+        {
+            Error(field, $"'{Raw(field)}' is not a whole number from {min} to {max}");
+            return false;
+        }
+        value = number;
+        return true;
+    }
+
+    public bool TryNumber(string field, double min, double max, out double? value)
+    {
+        value = null;
+        if (!Has(field))
+        {
+            return false;
+        }
+        var cell = Cell(field);
+        if (cell is null)
+        {
+            return true;
+        }
+        if (!ValueParser.TryParseNumber(cell, out var number) || number < min || number > max)
+        {
+            Error(field, $"'{Raw(field)}' is not a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
+            return false;
+        }
+        value = number;
+        return true;
+    }
+
+    public bool TryBool(string field, out bool? value)
+    {
+        value = null;
+        if (!Has(field))
+        {
+            return false;
+        }
+        var text = Raw(field);
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+        if (!ValueAliases.TryParseBool(text, out var b))
+        {
+            Error(field, $"'{text}' is not yes/no (true/false, 是/否)");
+            return false;
+        }
+        value = b;
+        return true;
+    }
+
+    public bool TryEnum<TEnum>(string field, out TEnum? value, bool required = false)
+        where TEnum : struct, Enum
+    {
+        value = null;
+        if (!Has(field))
+        {
+            return false;
+        }
+        var text = Raw(field);
+        if (string.IsNullOrEmpty(text))
+        {
+            if (required)
+            {
+                Error(field, "a value is required");
+                return false;
+            }
+            return true;
+        }
+        if (!ValueAliases.TryParse<TEnum>(text, out var parsed))
+        {
+            Error(field, $"'{text}' is not one of {string.Join(", ", Enum.GetNames<TEnum>())} (or their Chinese names)");
+            return false;
+        }
+        value = parsed;
+        return true;
+    }
+
+    // A reference to another record by external id or natural key. Records of other organizations
+    // are not in the index, so they read as "does not exist".
+    public bool TryReference(string field, ReferenceIndex index, out long? id, bool required = false)
+    {
+        id = null;
+        if (!Has(field))
+        {
+            return false;
+        }
+        var text = SpreadsheetSafe.Unescape(Raw(field));
+        if (string.IsNullOrEmpty(text))
+        {
+            if (required)
+            {
+                Error(field, "a value is required");
+                return false;
+            }
+            return true;
+        }
+        switch (index.Resolve(text, out var found))
+        {
+            case ReferenceIndex.Match.Found:
+                id = found;
+                return true;
+            case ReferenceIndex.Match.Ambiguous:
+                Error(field, $"more than one {index.What} is called '{text}'; use its external id");
+                return false;
+            default:
+                Error(field, $"no {index.What} '{text}' exists in {Organization.Name} ({index.KeysDescription})");
+                return false;
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}
