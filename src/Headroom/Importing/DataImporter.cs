@@ -86,6 +86,11 @@ public static class DataImporter
         return Finish(request, errors, encoding.WebName, result);
     }
 
+    public static bool IsSupportedFile(string path) => TabularReader.IsSupported(path);
+
+    // "followups", as the command line and messages spell the kind.
+    public static string KindName(ImportKind kind) => PresetTable.KindName(kind);
+
     private static Encoding? ChooseEncoding(ImportRequest request, ImportErrors errors)
     {
         if (TabularReader.IsXlsx(request.FilePath))

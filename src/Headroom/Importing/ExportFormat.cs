@@ -1,0 +1,7 @@
+namespace Headroom.Importing;
+
+public enum ExportFormat
+{
+    Csv,
+    Xlsx,
+}
