@@ -15,7 +15,10 @@ internal sealed class CsvTabularReader : TabularReader
         var options = new CsvReaderOptions
         {
             Encoding = encoding.CodePage == Encoding.UTF8.CodePage ? null : encoding,
-            OnMalformedRecord = record => BadData = record.Reason.ToString(),
+            // A stray quote inside an unquoted field (5" screen) is ordinary text; quoting that
+            // swallows or garbles the following text is an error.
+            OnMalformedRecord = record => BadData = record.Reason is CsvMalformedReason.UnterminatedQuote or CsvMalformedReason.TextAfterClosingQuote
+                ? record.Reason.ToString() : BadData,
         };
         _reader = CsvReader.Create(File, options, leaveOpen: true);
         _headers = [.. _reader.Headers];
