@@ -9,7 +9,7 @@ public static class ValueParser
 {
     private static readonly string[] DateFormats =
     [
-        "yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyyMMdd", "yyyy年M月d日", "M/d/yyyy",
+        "yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyyMMdd", "yyyy年M月d日", "M/d/yyyy", "MMM d, yyyy", "d MMM yyyy", "MMM d yyyy",
     ];
 
     private static readonly string[] DateTimeFormats =
@@ -18,6 +18,7 @@ public static class ValueParser
         "yyyy/M/d H:mm", "yyyy/M/d H:mm:ss", "yyyy.M.d H:mm", "yyyy.M.d H:mm:ss",
         "yyyy年M月d日 H:mm", "yyyy年M月d日 H:mm:ss", "yyyy年M月d日H:mm", "yyyy年M月d日H时m分",
         "M/d/yyyy h:mm tt", "M/d/yyyy h:mm:ss tt", "M/d/yyyy H:mm", "M/d/yyyy H:mm:ss",
+        "MMM d, yyyy h:mm tt", "MMM d, yyyy hh:mm tt", "MMM d, yyyy H:mm",
     ];
 
     // ISO 4217 minor-unit digits; every currency not listed has 2.
