@@ -88,7 +88,7 @@ public sealed class CliTests : IDisposable
         }
     }
 
-    private Headroom.Data.AppDbContext Open() => new Headroom.Data.SqliteAppDbContext(
+    private Headroom.Data.SqliteAppDbContext Open() => new Headroom.Data.SqliteAppDbContext(
         new DbContextOptionsBuilder<Headroom.Data.SqliteAppDbContext>().UseSqlite(Connection).Options,
         new Headroom.Data.TenantContext());
 
