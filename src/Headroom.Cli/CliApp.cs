@@ -3,7 +3,6 @@ using Headroom.Cli.Commands;
 
 namespace Headroom.Cli;
 
-// The `headroom` command tree; Program.cs runs it, and tests drive it the same way.
 public static class CliApp
 {
     public static RootCommand CreateRootCommand() => new("Headroom: sales workload management")
@@ -19,4 +18,6 @@ public static class CliApp
         ImportCommand.Create(),
         ExportCommand.Create(),
     };
+
+    public static Task<int> RunAsync(params string[] args) => CommandRunner.InvokeAsync(CreateRootCommand(), args);
 }

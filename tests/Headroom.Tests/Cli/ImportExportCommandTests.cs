@@ -6,7 +6,7 @@ namespace Headroom.Tests.Cli;
 
 // Drives `headroom import` and `headroom export` as a user would, against the test database.
 [Trait("Category", "Integration")]
-[Collection(ConsoleCollection.Name)]
+[Collection(nameof(CliCollection))]
 public class ImportExportCommandTests
 {
     private static async Task<(int Exit, string Out, string Error)> RunAsync(ImportTestOrganization test, params string[] args)
