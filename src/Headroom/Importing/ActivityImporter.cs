@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
@@ -10,11 +11,11 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Headroom.Importing;
 
 // Activities can run to millions of rows, so they stream and never go through EF change tracking.
-// Pass 1 reads the whole file, validates every row and classifies it as new, changed or unchanged
-// against the organization's existing activities (held as 128-bit key hash -> id and content hash,
-// ~50 bytes a row, instead of the rows). Only if pass 1 found no error are the file's changed rows
-// updated (pass 2, prepared UPDATE) and its new rows inserted (pass 3, BulkInserter: batched
-// prepared INSERTs on SQLite, binary COPY on PostgreSQL), all in one transaction.
+// One pass validates every row and classifies it as new, changed or unchanged against the
+// organization's existing activities (held as 128-bit key hash -> id and content hash, ~50 bytes a
+// row, instead of the rows); new rows go straight to BulkInserter (prepared INSERTs on SQLite,
+// binary COPY on PostgreSQL) inside one transaction, which is rolled back if any row had an error.
+// Changed rows, if any, are updated in a second pass (prepared UPDATE) before the commit.
 // Matching: ExternalId; rows without one match on member + start + type + account.
 internal static class ActivityImporter
 {
@@ -22,100 +23,163 @@ internal static class ActivityImporter
 
     public static async Task RunAsync(AppDbContext db, ImportContext context, CancellationToken cancellationToken)
     {
-        var existing = new Dictionary<UInt128, Stored>();
+        var existing = await LoadExistingAsync(db, cancellationToken);
         var hasher = new XxHash3();
-        await foreach (var a in db.SalesActivities.AsNoTracking()
-            .Select(a => new SalesActivity
-            {
-                Id = a.Id, ExternalId = a.ExternalId, Type = a.Type, MemberId = a.MemberId, AccountId = a.AccountId, DealId = a.DealId,
-                LeadId = a.LeadId, StartUtc = a.StartUtc, DurationMinutes = a.DurationMinutes, Outcome = a.Outcome, Notes = a.Notes,
-            })
-            .AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            existing[Key(a)] = new Stored(a.Id, Content(hasher, a));
-        }
 
+        // One pass reads, checks and classifies every row on a worker thread and hands new rows
+        // through a bounded queue to the bulk writer on this thread, so parsing and writing overlap
+        // and no more than a queue's worth of rows is held. The first error stops the hand-over;
+        // the pass goes on to report every error, and the transaction is rolled back.
         context.Passes = 1;
-        var row = context.Row;
-        long created = 0, updated = 0, unchanged = 0;
-        using (var reader = context.OpenReader())
+        await using var transaction = context.Request.DryRun ? null : await db.Database.BeginTransactionAsync(cancellationToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var queue = new BlockingCollection<SalesActivity>(boundedCapacity: 8192);
+        var counts = new Counts();
+        var checking = Task.Run(() =>
         {
-            var seen = new Dictionary<UInt128, int>();
-            while (reader.Read())
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                context.ReportProgress(reader, "Checking");
-                row.Load(reader);
-                if (Parse(row, context.Lookups) is not { } activity)
-                {
-                    continue;
-                }
-                var key = Key(activity);
-                if (seen.TryGetValue(key, out var first))
-                {
-                    if (activity.ExternalId is not null)
-                    {
-                        row.Error("ExternalId", $"duplicate external id '{activity.ExternalId}' (also on row {first})");
-                    }
-                    else
-                    {
-                        row.Error("Start", $"duplicate activity: same member, start, type and account as row {first}; give the rows external ids to import both");
-                    }
-                    continue;
-                }
-                seen[key] = row.Number;
-                if (!existing.TryGetValue(key, out var stored))
-                {
-                    created++;
-                }
-                else if (stored.Content == Content(hasher, activity))
-                {
-                    unchanged++;
-                }
-                else
-                {
-                    updated++;
-                }
+                Check(context, existing, counts, transaction is null ? null : queue, stop.Token);
             }
-            context.ReportProgress(reader, "Checking", done: true);
+            finally
+            {
+                queue.CompleteAdding();
+            }
+        }, stop.Token);
+        try
+        {
+            if (transaction is not null)
+            {
+                await BulkInserter.InsertAsync(db, queue.GetConsumingEnumerable(stop.Token), context.Clock, stop.Token);
+            }
+            await checking;
         }
-        context.Result.Created = created;
-        context.Result.Updated = updated;
-        context.Result.Unchanged = unchanged;
-        if (context.Errors.Count > 0 || context.Request.DryRun || (created == 0 && updated == 0))
+        catch
+        {
+            await stop.CancelAsync();
+            await Task.WhenAny(checking);
+            throw;
+        }
+        context.Result.Created = counts.Created;
+        context.Result.Updated = counts.Updated;
+        context.Result.Unchanged = counts.Unchanged;
+        if (transaction is null || context.Errors.Count > 0)
         {
             return;
         }
-
-        context.Passes = 1 + (updated > 0 ? 1 : 0) + (created > 0 ? 1 : 0);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (updated > 0)
+        if (counts.Updated > 0)
         {
+            context.Passes = 2;
             await UpdateChangedAsync(db, context, existing, hasher, cancellationToken);
         }
-        if (created > 0)
-        {
-            await BulkInserter.InsertAsync(db, NewRows(context, existing), context.Clock, cancellationToken);
-        }
         await transaction.CommitAsync(cancellationToken);
-        context.Result.Written = true;
+        context.Result.Written = counts.Created > 0 || counts.Updated > 0;
     }
 
-    private static IEnumerable<SalesActivity> NewRows(ImportContext context, Dictionary<UInt128, Stored> existing)
+    // Read with a plain data reader rather than EF materialization: a million rows load in about
+    // a second instead of four. The tenant condition is explicit because the query filter is EF's.
+    private static async Task<Dictionary<UInt128, Stored>> LoadExistingAsync(AppDbContext db, CancellationToken cancellationToken)
     {
-        var row = context.Row;
-        using var reader = context.OpenReader();
-        while (reader.Read())
+        var existing = new Dictionary<UInt128, Stored>();
+        var hasher = new XxHash3();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            context.ReportProgress(reader, "Writing");
-            row.Load(reader);
-            var activity = Parse(row, context.Lookups) ?? throw FileChanged(context);
-            if (!existing.ContainsKey(Key(activity)))
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = """
+                SELECT "Id", "ExternalId", "Type", "MemberId", "AccountId", "DealId", "LeadId", "StartUtc", "DurationMinutes", "Outcome", "Notes"
+                FROM "SalesActivities" WHERE "OrgId" = @org
+                """;
+            var org = command.CreateParameter();
+            org.ParameterName = "@org";
+            org.Value = db.Tenant.RequireOrgId();
+            command.Parameters.Add(org);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
-                yield return activity;
+                var a = new SalesActivity
+                {
+                    Id = reader.GetInt64(0),
+                    ExternalId = reader.IsDBNull(1) ? null : reader.GetString(1),
+                    Type = (ActivityType)reader.GetInt32(2),
+                    MemberId = reader.GetInt64(3),
+                    AccountId = reader.IsDBNull(4) ? null : reader.GetInt64(4),
+                    DealId = reader.IsDBNull(5) ? null : reader.GetInt64(5),
+                    LeadId = reader.IsDBNull(6) ? null : reader.GetInt64(6),
+                    StartUtc = reader.GetDateTime(7),
+                    DurationMinutes = reader.GetInt32(8),
+                    Outcome = (ActivityOutcome)reader.GetInt32(9),
+                    Notes = reader.IsDBNull(10) ? null : reader.GetString(10),
+                };
+                existing[Key(a)] = new Stored(a.Id, Content(hasher, a));
             }
         }
-        context.ReportProgress(reader, "Writing", done: true);
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return existing;
+    }
+
+    private sealed class Counts
+    {
+        public long Created;
+        public long Updated;
+        public long Unchanged;
+    }
+
+    private static void Check(
+        ImportContext context, Dictionary<UInt128, Stored> existing, Counts counts, BlockingCollection<SalesActivity>? writer, CancellationToken cancellationToken)
+    {
+        var hasher = new XxHash3();
+        var row = context.Row;
+        using var reader = context.OpenReader();
+        // About 90 bytes a row in a typical export; presizing saves rehashing a large set.
+        var seen = new Dictionary<UInt128, int>((int)Math.Min(reader.Length / 90, 16_000_000));
+        while (reader.Read())
+        {
+            if ((row.Number & 0x3FF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                context.ReportProgress(reader, "Importing");
+            }
+            row.Load(reader);
+            if (Parse(row, context.Lookups) is not { } activity)
+            {
+                continue;
+            }
+            var key = Key(activity);
+            if (seen.TryGetValue(key, out var first))
+            {
+                if (activity.ExternalId is not null)
+                {
+                    row.Error("ExternalId", $"duplicate external id '{activity.ExternalId}' (also on row {first})");
+                }
+                else
+                {
+                    row.Error("Start", $"duplicate activity: same member, start, type and account as row {first}; give the rows external ids to import both");
+                }
+                continue;
+            }
+            seen[key] = row.Number;
+            if (!existing.TryGetValue(key, out var stored))
+            {
+                counts.Created++;
+                if (writer is not null && context.Errors.Count == 0)
+                {
+                    writer.Add(activity, cancellationToken);
+                }
+            }
+            else if (stored.Content == Content(hasher, activity))
+            {
+                counts.Unchanged++;
+            }
+            else
+            {
+                counts.Updated++;
+            }
+        }
+        context.ReportProgress(reader, "Importing", done: true);
     }
 
     private static async Task UpdateChangedAsync(
