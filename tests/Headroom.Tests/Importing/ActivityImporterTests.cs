@@ -110,6 +110,27 @@ public class ActivityImporterTests
         }
     }
 
+    [Fact]
+    public async Task BadRowAfterThousandsStreamed_RollsEverythingBack()
+    {
+        await using var test = await ImportTestOrganization.CreateAsync();
+        var path = await WriteFileAsync(30_000);
+        await File.AppendAllTextAsync(path, "S-last,Call,li.lei@acme.cn,A-1001,2026-02-30 10:00,5,Completed,\n");
+        try
+        {
+            var before = await test.SnapshotAsync();
+            var result = await test.ImportAsync(ImportKind.Activities, path);
+            var error = Assert.Single(result.Errors);
+            Assert.Equal((30_002, "Start"), (error.Row, error.Column));
+            Assert.False(result.Written);
+            Assert.Equal(before, await test.SnapshotAsync());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private sealed class SyncProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
     {
         public void Report(ImportProgress value) => report(value);
