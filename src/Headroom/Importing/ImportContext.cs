@@ -22,11 +22,7 @@ internal sealed class ImportContext
     // How many times the file will be read, for the progress total.
     public int Passes { get; set; } = 1;
 
-    public TabularReader OpenReader()
-    {
-        var reader = TabularReader.Open(Request.FilePath, Encoding);
-        return reader;
-    }
+    public TabularReader OpenReader() => TabularReader.Open(Request.FilePath, Encoding);
 
     public void ReportProgress(TabularReader reader, string phase, bool done = false)
     {

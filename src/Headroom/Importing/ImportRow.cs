@@ -341,6 +341,4 @@ internal sealed class ImportRow
                 return false;
         }
     }
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

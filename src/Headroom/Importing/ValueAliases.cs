@@ -39,9 +39,6 @@ internal static class ValueAliases
         return [step, .. Table.Value["Stage"].Where(kv => kv.Value == step).Select(kv => kv.Key)];
     }
 
-    public static IEnumerable<string> Names<TEnum>()
-        where TEnum : struct, Enum => Enum.GetNames<TEnum>();
-
     public static string Key(string text) => PresetTable.Normalize(text);
 
     private static string? Lookup(string table, string text) =>
