@@ -149,12 +149,12 @@ internal static class DemoActivityGenerator
 
     private static ActivityType WorkType(Random random) => random.Next(100) switch
     {
-        < 30 => ActivityType.Call,
-        < 58 => ActivityType.Email,
-        < 70 => ActivityType.Message,
-        < 82 => ActivityType.Meeting,
-        < 88 => ActivityType.Visit,
-        < 94 => ActivityType.Demo,
+        < 33 => ActivityType.Call,
+        < 64 => ActivityType.Email,
+        < 80 => ActivityType.Message,
+        < 88 => ActivityType.Meeting,
+        < 92 => ActivityType.Visit,
+        < 96 => ActivityType.Demo,
         _ => ActivityType.Other,
     };
 
@@ -179,7 +179,7 @@ internal static class DemoActivityGenerator
         ActivityType.Email => random.Between(5, 15),
         ActivityType.Message => random.Between(2, 5),
         ActivityType.Meeting => 15 * random.Between(2, 6),
-        ActivityType.Visit => 30 * random.Between(2, 8),
+        ActivityType.Visit => 30 * random.Between(2, 6),
         ActivityType.Demo => 15 * random.Between(3, 6),
         _ => random.Between(10, 60),
     };

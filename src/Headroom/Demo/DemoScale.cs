@@ -4,9 +4,9 @@ namespace Headroom.Demo;
 // `serve --demo` uses, Medium (~1M activities) and Large (~10M) are for scale runs.
 public sealed record DemoScale(int Reps, double ActivitiesPerWorkday, int AccountsPerRep, int LeadsPerRep, int DealsPerRep)
 {
-    public static DemoScale Small { get; } = new(20, 21, 30, 20, 36);
-    public static DemoScale Medium { get; } = new(200, 21, 30, 20, 36);
-    public static DemoScale Large { get; } = new(2_000, 21, 30, 20, 36);
+    public static DemoScale Small { get; } = new(20, 22.5, 30, 20, 36);
+    public static DemoScale Medium { get; } = new(200, 22.5, 30, 20, 36);
+    public static DemoScale Large { get; } = new(2_000, 22.5, 30, 20, 36);
 
     public static DemoScale For(DemoSize size) => size switch
     {
