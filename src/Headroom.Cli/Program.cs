@@ -1,18 +1,8 @@
-using System.CommandLine;
-using Headroom.Cli;
-using Headroom.Cli.Commands;
+namespace Headroom.Cli;
 
-var root = new RootCommand("Headroom: sales workload management")
+// An explicit entry point: with top-level statements the ASP.NET Core generator would make a
+// public `Program` here that collides with the web project's in tests.
+public static class CliProgram
 {
-    CliContext.Provider,
-    CliContext.Connection,
-    CliContext.Org,
-    ServeCommand.Create(),
-    MigrateCommand.Create(),
-    OrgCommand.Create(),
-    UserCommand.Create(),
-    SeedCommand.Create(),
-    ImportCommand.Create(),
-    ExportCommand.Create(),
-};
-return await CommandRunner.InvokeAsync(root, args);
+    public static Task<int> Main(string[] args) => CliApp.RunAsync(args);
+}

@@ -1,5 +1,9 @@
 using System.CommandLine;
 using Headroom.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
 namespace Headroom.Cli.Commands;
 
@@ -23,7 +27,8 @@ public static class ServeCommand
             {
                 await SeedCommand.SeedDemoIfEmptyAsync(app.Services, cancellationToken);
             }
-            await app.RunAsync(cancellationToken);
+            await app.StartAsync(cancellationToken);
+            await app.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Ok;
         });
         return command;

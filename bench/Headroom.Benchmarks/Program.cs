@@ -1,0 +1,16 @@
+using System.CommandLine;
+using Headroom.Benchmarks;
+
+// End-to-end benchmarks of the headroom command, each measured side by side with the tool a
+// database ships for the same job. Figures go to bench/RESULTS.md with the command line.
+var rows = new Option<int>("--rows") { DefaultValueFactory = _ => 1_000_000, Description = "Activities in the generated file" };
+var members = new Option<int>("--members") { DefaultValueFactory = _ => 200, Description = "Members the activities refer to" };
+var postgres = new Option<string?>("--postgres") { Description = "Admin connection string of a PostgreSQL server; measures PostgreSQL too" };
+var size = new Option<string>("--size") { DefaultValueFactory = _ => "medium", Description = "Demo size" };
+
+var import = new Command("import", "Import activities from CSV vs sqlite3 .import and PostgreSQL COPY") { rows, members, postgres };
+import.SetAction(parse => ImportBenchmark.Run(parse.GetValue(rows), parse.GetValue(members), parse.GetValue(postgres)));
+var seed = new Command("seed", "Time `headroom seed --demo`") { size, postgres };
+seed.SetAction(parse => SeedBenchmark.Run(parse.GetRequiredValue(size), parse.GetValue(postgres)));
+
+return await new RootCommand("Headroom benchmarks") { import, seed }.Parse(args).InvokeAsync();
