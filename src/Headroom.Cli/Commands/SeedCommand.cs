@@ -47,7 +47,7 @@ public static class SeedCommand
             DemoProfile profile;
             try
             {
-                profile = await SeedWithProgressAsync(db, options, cancellationToken);
+                profile = await SeedWithProgressAsync(db, options, Clock.System, cancellationToken);
             }
             catch (DemoOrganizationExistsException e)
             {
@@ -71,22 +71,22 @@ public static class SeedCommand
         }
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         var stopwatch = Stopwatch.StartNew();
-        var profile = await SeedWithProgressAsync(db, new DemoOptions { Today = DemoOptions.TodayFor(clock, DemoOptions.Chinese) }, cancellationToken);
+        var profile = await SeedWithProgressAsync(db, new DemoOptions { Today = DemoOptions.TodayFor(clock, DemoOptions.Chinese) }, clock, cancellationToken);
         Print(profile, stopwatch.Elapsed);
     }
 
-    private static async Task<DemoProfile> SeedWithProgressAsync(AppDbContext db, DemoOptions options, CancellationToken cancellationToken)
+    private static async Task<DemoProfile> SeedWithProgressAsync(AppDbContext db, DemoOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
-            return await DemoSeeder.SeedAsync(db, options, null, cancellationToken);
+            return await DemoSeeder.SeedAsync(db, options, clock, null, cancellationToken);
         }
         return await AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async context =>
             {
                 var tasks = Enum.GetValues<DemoPhase>().ToDictionary(p => p, p => context.AddTask(Describe(p), autoStart: false));
-                return await DemoSeeder.SeedAsync(db, options, new SpectreProgress(tasks), cancellationToken);
+                return await DemoSeeder.SeedAsync(db, options, clock, new SpectreProgress(tasks), cancellationToken);
             });
     }
 

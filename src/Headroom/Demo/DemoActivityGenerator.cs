@@ -37,6 +37,8 @@ internal static class DemoActivityGenerator
         var minutes = new List<(int Minute, bool AfterHours)>(64);
         var first = rep.HireDate > historyStart ? rep.HireDate : historyStart;
         var end = options.Today.AddDays(PlannedDays);
+        // Planned meetings were put in the calendar a few days before today.
+        var todayUtc = options.Today.ToDateTime(TimeOnly.MinValue) - rep.Zone.GetUtcOffset(options.Today.ToDateTime(new TimeOnly(12, 0)));
         for (var day = first; day < end; day = day.AddDays(1))
         {
             if (rep.LeaveDays.Contains(day) || calendar.IsHoliday(day))
@@ -80,7 +82,11 @@ internal static class DemoActivityGenerator
             var midnightUtc = day.ToDateTime(TimeOnly.MinValue) - rep.Zone.GetUtcOffset(day.ToDateTime(new TimeOnly(12, 0)));
             foreach (var (minute, offHours) in minutes)
             {
-                yield return Activity(rep, random, day, midnightUtc.AddMinutes(minute), planned, offHours);
+                var activity = Activity(rep, random, day, midnightUtc.AddMinutes(minute), planned, offHours);
+                activity.CreatedUtc = planned
+                    ? DateTime.SpecifyKind(todayUtc.AddHours(-random.Between(2, 240)), DateTimeKind.Utc)
+                    : activity.StartUtc.AddMinutes(activity.DurationMinutes);
+                yield return activity;
             }
         }
     }
@@ -114,7 +120,6 @@ internal static class DemoActivityGenerator
         {
             activity.AccountId = rep.AccountIds[random.Next(rep.AccountIds.Length)];
         }
-        activity.CreatedUtc = planned ? activity.StartUtc.AddDays(-random.Between(1, 10)) : activity.StartUtc.AddMinutes(activity.DurationMinutes);
         return activity;
     }
 

@@ -10,6 +10,9 @@ public sealed record DemoProfile
     public required DateOnly Today { get; init; }
     // The 12 months of history: activities start on or after HistoryStart and before Today.
     public required DateOnly HistoryStart { get; init; }
+    // The moment the data is "as of": 9:00 on Today in the organization's time zone. Activities
+    // before Today are history, later ones planned; open follow-ups due before this are overdue.
+    public required DateTime AsOfUtc { get; init; }
     public required IReadOnlyList<DemoSignIn> SignIns { get; init; }
     // Log a large share of their activity in the evening and at weekends.
     public required IReadOnlyList<DemoRep> AfterHoursReps { get; init; }

@@ -23,6 +23,7 @@ public sealed class DemoSeeder
     private const int SaveEvery = 2_000;
 
     private readonly AppDbContext _db;
+    private readonly TimeProvider _clock;
     private readonly DemoOptions _options;
     private readonly IProgress<DemoProgress>? _progress;
     private readonly CancellationToken _cancellationToken;
@@ -41,9 +42,10 @@ public sealed class DemoSeeder
     private int _pending;
     private int _teams, _members, _accounts, _contacts, _leads, _deals, _followUps, _timeOffs, _feedback;
 
-    private DemoSeeder(AppDbContext db, DemoOptions options, IProgress<DemoProgress>? progress, CancellationToken cancellationToken)
+    private DemoSeeder(AppDbContext db, DemoOptions options, TimeProvider clock, IProgress<DemoProgress>? progress, CancellationToken cancellationToken)
     {
         _db = db;
+        _clock = clock;
         _options = options;
         _progress = progress;
         _cancellationToken = cancellationToken;
@@ -55,8 +57,10 @@ public sealed class DemoSeeder
         _nowUtc = Utc(_today, 9 * 60, _orgZone);
     }
 
-    public static async Task<DemoProfile> SeedAsync(AppDbContext db, DemoOptions options, IProgress<DemoProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+    // The clock only stamps UpdatedUtc on bulk-written rows (as the SaveChanges interceptor does on
+    // the rest); the data itself depends on the options alone.
+    public static async Task<DemoProfile> SeedAsync(AppDbContext db, DemoOptions options, TimeProvider clock,
+        IProgress<DemoProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         if (options.Scale.Reps < MinimumReps)
         {
@@ -73,7 +77,7 @@ public sealed class DemoSeeder
         {
             await DemoReset.DeleteOrganizationAsync(db, oldId, cancellationToken);
         }
-        var seeder = new DemoSeeder(db, options, progress, cancellationToken);
+        var seeder = new DemoSeeder(db, options, clock, progress, cancellationToken);
         var profile = await seeder.RunAsync(name);
         await transaction.CommitAsync(cancellationToken);
         return profile;
@@ -101,9 +105,9 @@ public sealed class DemoSeeder
         await AddFeedbackAsync();
 
         Report(DemoPhase.Activities, 0, _reps.Count);
-        var activities = await DemoActivityWriter.WriteAsync(_db,
+        var activities = await BulkInserter.InsertAsync(_db,
             DemoActivityGenerator.Generate(_reps, _calendar, _options, _historyStart, done => Report(DemoPhase.Activities, done, _reps.Count)),
-            _nowUtc, _cancellationToken);
+            _clock, _cancellationToken);
 
         return new DemoProfile
         {
@@ -112,6 +116,7 @@ public sealed class DemoSeeder
             Seed = _options.Seed,
             Today = _today,
             HistoryStart = _historyStart,
+            AsOfUtc = _nowUtc,
             SignIns = signIns,
             AfterHoursReps = Reps(r => r.AfterHours),
             OverloadedReps = Reps(r => r.Overloaded),
