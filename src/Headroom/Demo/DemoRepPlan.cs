@@ -24,4 +24,5 @@ internal sealed class DemoRepPlan
     public double CapacityFactor => Member.WeeklyCapacityHours / 40.0;
 }
 
-internal readonly record struct DemoDealWindow(long DealId, long AccountId, DateOnly Start, DateOnly End, bool Open);
+// The days a deal is being worked: from creation to close (or to the end of the planned days).
+internal readonly record struct DemoDealWindow(long DealId, long AccountId, DateOnly Start, DateOnly End);

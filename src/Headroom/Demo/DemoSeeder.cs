@@ -561,7 +561,7 @@ public sealed class DemoSeeder
         await SaveAsync(force: true);
         foreach (var group in windows.GroupBy(w => w.Rep))
         {
-            group.Key.Deals = [.. group.Select(w => new DemoDealWindow(w.Deal.Id, w.Deal.AccountId, w.Start, w.End, w.Deal.Outcome == DealOutcome.Open))];
+            group.Key.Deals = [.. group.Select(w => new DemoDealWindow(w.Deal.Id, w.Deal.AccountId, w.Start, w.End))];
         }
         Report(DemoPhase.Deals, _reps.Count, _reps.Count);
     }

@@ -29,6 +29,24 @@ public sealed class SeedCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task SeedDemo_WithReplace_StartsTheOrganizationAgain()
+    {
+        string[] seed = ["seed", "--demo", "--locale", "en", "--org", "Trial", "--connection", Connection];
+        Assert.Equal(ExitCodes.Ok, await CliApp.RunAsync(seed));
+        long firstId;
+        await using (var db = Open())
+        {
+            firstId = await db.Organizations.Select(o => o.Id).SingleAsync();
+        }
+        Assert.Equal(ExitCodes.Ok, await CliApp.RunAsync([.. seed, "--replace"]));
+
+        await using var check = Open();
+        var org = await check.Organizations.SingleAsync();
+        Assert.Equal(("Trial", "USD"), (org.Name, org.Currency));
+        Assert.NotEqual(firstId, org.Id);
+    }
+
+    [Fact]
     public async Task Seed_WithoutDemo_IsUsageError() =>
         Assert.Equal(ExitCodes.Usage, await CliApp.RunAsync("seed", "--connection", Connection));
 
