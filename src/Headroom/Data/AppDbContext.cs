@@ -85,7 +85,14 @@ public abstract class AppDbContext(DbContextOptions options, TenantContext tenan
                 index.Properties.Take(wanted.Length).Select(p => p.Name).SequenceEqual(wanted));
             if (!covered)
             {
-                builder.HasIndex(wanted);
+                var index = builder.HasIndex(wanted);
+                // An optional reference is mostly empty on the big tables (an activity has an
+                // account or a lead, rarely both); indexing only the rows that have one keeps
+                // bulk inserts fast and still serves the foreign-key check.
+                if (foreignKey.Properties.All(p => p.IsNullable))
+                {
+                    index.HasFilter(string.Join(" AND ", columns.Select(c => $"\"{c}\" IS NOT NULL")));
+                }
             }
         }
     }

@@ -1,21 +1,20 @@
-using System.Data.Common;
+using System.Globalization;
 using Headroom.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using SQLitePCL;
 
 namespace Headroom.Data;
 
 // Streams large numbers of new rows (activities from an import or the demo generator) into a
-// tenant table without EF change tracking: multi-row prepared INSERTs on SQLite, binary COPY on
+// tenant table without EF change tracking: prepared INSERTs on SQLite's own API, binary COPY on
 // PostgreSQL. Columns, names and value conversions come from the EF model, so the rows read
 // back exactly as if EF had written them. Runs in the caller's transaction if there is one.
 public static class BulkInserter
 {
-    private const int SqliteRowsPerStatement = 64;
-
     public static async Task<long> InsertAsync<T>(AppDbContext db, IEnumerable<T> rows, TimeProvider clock, CancellationToken cancellationToken = default)
         where T : TenantEntity
     {
@@ -48,10 +47,9 @@ public static class BulkInserter
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
             var connection = db.Database.GetDbConnection();
-            var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
             var written = connection switch
             {
-                SqliteConnection sqlite => await InsertSqliteAsync(sqlite, transaction, table.Name, columns, Stamped(), cancellationToken),
+                SqliteConnection sqlite => InsertSqlite(sqlite, table.Name, columns, Stamped(), cancellationToken),
                 NpgsqlConnection npgsql => await CopyPostgresAsync(npgsql, table.Name, columns, Stamped(), cancellationToken),
                 _ => throw new NotSupportedException($"Bulk insert does not support {connection.GetType().Name}."),
             };
@@ -71,63 +69,76 @@ public static class BulkInserter
         }
     }
 
-    private static async Task<long> InsertSqliteAsync<T>(
-        SqliteConnection connection, DbTransaction transaction, string table, Column[] columns, IEnumerable<T> rows, CancellationToken cancellationToken)
+    // SQLitePCL.raw directly, one prepared single-row INSERT bound by position: Microsoft.Data.Sqlite
+    // binds parameters by name on every execution, which costs more than the insert itself.
+    private static long InsertSqlite<T>(SqliteConnection connection, string table, Column[] columns, IEnumerable<T> rows, CancellationToken cancellationToken)
         where T : notnull
     {
-        var full = Prepare(connection, transaction, table, columns, SqliteRowsPerStatement);
-        var buffer = new List<T>(SqliteRowsPerStatement);
-        long written = 0;
-        foreach (var row in rows)
+        var sql = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) " +
+            $"VALUES ({string.Join(", ", columns.Select((_, i) => $"?{i + 1}"))})";
+        var db = connection.Handle!;
+        // Index pages of a big table no longer fit SQLite's default 2 MB cache; 128 MB keeps the
+        // random inserts into (OrgId, MemberId, StartUtc) in memory. Restored for the pool.
+        Check(db, raw.sqlite3_exec(db, "PRAGMA cache_size=-131072"));
+        try
         {
-            buffer.Add(row);
-            if (buffer.Count == SqliteRowsPerStatement)
+            Check(db, raw.sqlite3_prepare_v2(db, sql, out var statement));
+            using (statement)
             {
-                Bind(full, columns, buffer);
-                await full.ExecuteNonQueryAsync(cancellationToken);
-                written += buffer.Count;
-                buffer.Clear();
+                long written = 0;
+                foreach (var row in rows)
+                {
+                    for (var c = 0; c < columns.Length; c++)
+                    {
+                        Bind(db, statement, c + 1, columns[c].ProviderValue(row));
+                    }
+                    var result = raw.sqlite3_step(statement);
+                    if (result != raw.SQLITE_DONE)
+                    {
+                        raw.sqlite3_reset(statement);
+                        throw new SqliteException(
+                            $"SQLite Error {result}: '{raw.sqlite3_errmsg(db).utf8_to_string()}' inserting row {written + 1} into {table}.",
+                            result, raw.sqlite3_extended_errcode(db));
+                    }
+                    raw.sqlite3_reset(statement);
+                    written++;
+                    if ((written & 0xFFFF) == 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+                }
+                return written;
             }
         }
-        if (buffer.Count > 0)
+        finally
         {
-            await using var tail = Prepare(connection, transaction, table, columns, buffer.Count);
-            Bind(tail, columns, buffer);
-            await tail.ExecuteNonQueryAsync(cancellationToken);
-            written += buffer.Count;
+            raw.sqlite3_exec(db, "PRAGMA cache_size=-2000");
         }
-        await full.DisposeAsync();
-        return written;
     }
 
-    private static SqliteCommand Prepare(SqliteConnection connection, DbTransaction transaction, string table, Column[] columns, int rowCount)
+    private static void Bind(sqlite3 db, sqlite3_stmt statement, int index, object? value)
     {
-        var command = connection.CreateCommand();
-        command.Transaction = (SqliteTransaction)transaction;
-        var values = new List<string>(rowCount);
-        for (var r = 0; r < rowCount; r++)
+        var result = value switch
         {
-            values.Add("(" + string.Join(", ", columns.Select((_, c) => $"@p{r}_{c}")) + ")");
-            for (var c = 0; c < columns.Length; c++)
-            {
-                command.Parameters.Add(new SqliteParameter($"@p{r}_{c}", null));
-            }
-        }
-        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES {string.Join(", ", values)}";
-        command.Prepare();
-        return command;
+            null => raw.sqlite3_bind_null(statement, index),
+            long l => raw.sqlite3_bind_int64(statement, index, l),
+            int i => raw.sqlite3_bind_int64(statement, index, i),
+            bool b => raw.sqlite3_bind_int64(statement, index, b ? 1 : 0),
+            double d => raw.sqlite3_bind_double(statement, index, d),
+            string s => raw.sqlite3_bind_text(statement, index, s),
+            // The same text forms Microsoft.Data.Sqlite writes, so EF reads and compares them.
+            DateTime t => raw.sqlite3_bind_text(statement, index, t.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+            DateOnly d => raw.sqlite3_bind_text(statement, index, d.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
+            _ => throw new NotSupportedException($"Bulk insert cannot bind a {value.GetType().Name} value."),
+        };
+        Check(db, result);
     }
 
-    private static void Bind<T>(SqliteCommand command, Column[] columns, List<T> rows)
-        where T : notnull
+    private static void Check(sqlite3 db, int result)
     {
-        var i = 0;
-        foreach (var row in rows)
+        if (result != raw.SQLITE_OK)
         {
-            foreach (var column in columns)
-            {
-                command.Parameters[i++].Value = column.ProviderValue(row) ?? DBNull.Value;
-            }
+            throw new SqliteException($"SQLite Error {result}: '{raw.sqlite3_errmsg(db).utf8_to_string()}'.", result, raw.sqlite3_extended_errcode(db));
         }
     }
 

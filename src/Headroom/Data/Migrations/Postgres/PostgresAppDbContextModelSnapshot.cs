@@ -196,14 +196,17 @@ namespace Headroom.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrgId", "AccountId");
+                    b.HasIndex("OrgId", "AccountId")
+                        .HasFilter("\"AccountId\" IS NOT NULL");
 
-                    b.HasIndex("OrgId", "DealId");
+                    b.HasIndex("OrgId", "DealId")
+                        .HasFilter("\"DealId\" IS NOT NULL");
 
                     b.HasIndex("OrgId", "ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("OrgId", "LeadId");
+                    b.HasIndex("OrgId", "LeadId")
+                        .HasFilter("\"LeadId\" IS NOT NULL");
 
                     b.HasIndex("OrgId", "MemberId", "StartUtc");
 
@@ -373,7 +376,8 @@ namespace Headroom.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrgId", "DealId");
+                    b.HasIndex("OrgId", "DealId")
+                        .HasFilter("\"DealId\" IS NOT NULL");
 
                     b.HasIndex("OrgId", "ExternalId")
                         .IsUnique();
@@ -445,14 +449,17 @@ namespace Headroom.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrgId", "AccountId");
+                    b.HasIndex("OrgId", "AccountId")
+                        .HasFilter("\"AccountId\" IS NOT NULL");
 
-                    b.HasIndex("OrgId", "DealId");
+                    b.HasIndex("OrgId", "DealId")
+                        .HasFilter("\"DealId\" IS NOT NULL");
 
                     b.HasIndex("OrgId", "ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("OrgId", "LeadId");
+                    b.HasIndex("OrgId", "LeadId")
+                        .HasFilter("\"LeadId\" IS NOT NULL");
 
                     b.HasIndex("OrgId", "AssigneeId", "Status", "DueUtc");
 

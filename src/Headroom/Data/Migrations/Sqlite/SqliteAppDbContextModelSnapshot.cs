@@ -184,14 +184,17 @@ namespace Headroom.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrgId", "AccountId");
+                    b.HasIndex("OrgId", "AccountId")
+                        .HasFilter("\"AccountId\" IS NOT NULL");
 
-                    b.HasIndex("OrgId", "DealId");
+                    b.HasIndex("OrgId", "DealId")
+                        .HasFilter("\"DealId\" IS NOT NULL");
 
                     b.HasIndex("OrgId", "ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("OrgId", "LeadId");
+                    b.HasIndex("OrgId", "LeadId")
+                        .HasFilter("\"LeadId\" IS NOT NULL");
 
                     b.HasIndex("OrgId", "MemberId", "StartUtc");
 
@@ -355,7 +358,8 @@ namespace Headroom.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrgId", "DealId");
+                    b.HasIndex("OrgId", "DealId")
+                        .HasFilter("\"DealId\" IS NOT NULL");
 
                     b.HasIndex("OrgId", "ExternalId")
                         .IsUnique();
@@ -425,14 +429,17 @@ namespace Headroom.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrgId", "AccountId");
+                    b.HasIndex("OrgId", "AccountId")
+                        .HasFilter("\"AccountId\" IS NOT NULL");
 
-                    b.HasIndex("OrgId", "DealId");
+                    b.HasIndex("OrgId", "DealId")
+                        .HasFilter("\"DealId\" IS NOT NULL");
 
                     b.HasIndex("OrgId", "ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("OrgId", "LeadId");
+                    b.HasIndex("OrgId", "LeadId")
+                        .HasFilter("\"LeadId\" IS NOT NULL");
 
                     b.HasIndex("OrgId", "AssigneeId", "Status", "DueUtc");
 

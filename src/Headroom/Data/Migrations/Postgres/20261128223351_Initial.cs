@@ -580,7 +580,8 @@ namespace Headroom.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_CustomerFeedback_OrgId_DealId",
                 table: "CustomerFeedback",
-                columns: new[] { "OrgId", "DealId" });
+                columns: new[] { "OrgId", "DealId" },
+                filter: "\"DealId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CustomerFeedback_OrgId_ExternalId",
@@ -612,7 +613,8 @@ namespace Headroom.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_FollowUps_OrgId_AccountId",
                 table: "FollowUps",
-                columns: new[] { "OrgId", "AccountId" });
+                columns: new[] { "OrgId", "AccountId" },
+                filter: "\"AccountId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_FollowUps_OrgId_AssigneeId_Status_DueUtc",
@@ -622,7 +624,8 @@ namespace Headroom.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_FollowUps_OrgId_DealId",
                 table: "FollowUps",
-                columns: new[] { "OrgId", "DealId" });
+                columns: new[] { "OrgId", "DealId" },
+                filter: "\"DealId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_FollowUps_OrgId_ExternalId",
@@ -633,7 +636,8 @@ namespace Headroom.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_FollowUps_OrgId_LeadId",
                 table: "FollowUps",
-                columns: new[] { "OrgId", "LeadId" });
+                columns: new[] { "OrgId", "LeadId" },
+                filter: "\"LeadId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_OrgId_ExternalId",
@@ -684,12 +688,14 @@ namespace Headroom.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_SalesActivities_OrgId_AccountId",
                 table: "SalesActivities",
-                columns: new[] { "OrgId", "AccountId" });
+                columns: new[] { "OrgId", "AccountId" },
+                filter: "\"AccountId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SalesActivities_OrgId_DealId",
                 table: "SalesActivities",
-                columns: new[] { "OrgId", "DealId" });
+                columns: new[] { "OrgId", "DealId" },
+                filter: "\"DealId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SalesActivities_OrgId_ExternalId",
@@ -700,7 +706,8 @@ namespace Headroom.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_SalesActivities_OrgId_LeadId",
                 table: "SalesActivities",
-                columns: new[] { "OrgId", "LeadId" });
+                columns: new[] { "OrgId", "LeadId" },
+                filter: "\"LeadId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SalesActivities_OrgId_MemberId_StartUtc",

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Headroom.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261128222308_Initial")]
+    [Migration("20261128223351_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -199,14 +199,17 @@ namespace Headroom.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrgId", "AccountId");
+                    b.HasIndex("OrgId", "AccountId")
+                        .HasFilter("\"AccountId\" IS NOT NULL");
 
-                    b.HasIndex("OrgId", "DealId");
+                    b.HasIndex("OrgId", "DealId")
+                        .HasFilter("\"DealId\" IS NOT NULL");
 
                     b.HasIndex("OrgId", "ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("OrgId", "LeadId");
+                    b.HasIndex("OrgId", "LeadId")
+                        .HasFilter("\"LeadId\" IS NOT NULL");
 
                     b.HasIndex("OrgId", "MemberId", "StartUtc");
 
@@ -376,7 +379,8 @@ namespace Headroom.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrgId", "DealId");
+                    b.HasIndex("OrgId", "DealId")
+                        .HasFilter("\"DealId\" IS NOT NULL");
 
                     b.HasIndex("OrgId", "ExternalId")
                         .IsUnique();
@@ -448,14 +452,17 @@ namespace Headroom.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrgId", "AccountId");
+                    b.HasIndex("OrgId", "AccountId")
+                        .HasFilter("\"AccountId\" IS NOT NULL");
 
-                    b.HasIndex("OrgId", "DealId");
+                    b.HasIndex("OrgId", "DealId")
+                        .HasFilter("\"DealId\" IS NOT NULL");
 
                     b.HasIndex("OrgId", "ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("OrgId", "LeadId");
+                    b.HasIndex("OrgId", "LeadId")
+                        .HasFilter("\"LeadId\" IS NOT NULL");
 
                     b.HasIndex("OrgId", "AssigneeId", "Status", "DueUtc");
 

@@ -578,7 +578,8 @@ namespace Headroom.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_CustomerFeedback_OrgId_DealId",
                 table: "CustomerFeedback",
-                columns: new[] { "OrgId", "DealId" });
+                columns: new[] { "OrgId", "DealId" },
+                filter: "\"DealId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CustomerFeedback_OrgId_ExternalId",
@@ -610,7 +611,8 @@ namespace Headroom.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_FollowUps_OrgId_AccountId",
                 table: "FollowUps",
-                columns: new[] { "OrgId", "AccountId" });
+                columns: new[] { "OrgId", "AccountId" },
+                filter: "\"AccountId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_FollowUps_OrgId_AssigneeId_Status_DueUtc",
@@ -620,7 +622,8 @@ namespace Headroom.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_FollowUps_OrgId_DealId",
                 table: "FollowUps",
-                columns: new[] { "OrgId", "DealId" });
+                columns: new[] { "OrgId", "DealId" },
+                filter: "\"DealId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_FollowUps_OrgId_ExternalId",
@@ -631,7 +634,8 @@ namespace Headroom.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_FollowUps_OrgId_LeadId",
                 table: "FollowUps",
-                columns: new[] { "OrgId", "LeadId" });
+                columns: new[] { "OrgId", "LeadId" },
+                filter: "\"LeadId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_OrgId_ExternalId",
@@ -682,12 +686,14 @@ namespace Headroom.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_SalesActivities_OrgId_AccountId",
                 table: "SalesActivities",
-                columns: new[] { "OrgId", "AccountId" });
+                columns: new[] { "OrgId", "AccountId" },
+                filter: "\"AccountId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SalesActivities_OrgId_DealId",
                 table: "SalesActivities",
-                columns: new[] { "OrgId", "DealId" });
+                columns: new[] { "OrgId", "DealId" },
+                filter: "\"DealId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SalesActivities_OrgId_ExternalId",
@@ -698,7 +704,8 @@ namespace Headroom.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_SalesActivities_OrgId_LeadId",
                 table: "SalesActivities",
-                columns: new[] { "OrgId", "LeadId" });
+                columns: new[] { "OrgId", "LeadId" },
+                filter: "\"LeadId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SalesActivities_OrgId_MemberId_StartUtc",

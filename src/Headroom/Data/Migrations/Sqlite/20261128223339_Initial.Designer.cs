@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Headroom.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261128222302_Initial")]
+    [Migration("20261128223339_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -187,14 +187,17 @@ namespace Headroom.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrgId", "AccountId");
+                    b.HasIndex("OrgId", "AccountId")
+                        .HasFilter("\"AccountId\" IS NOT NULL");
 
-                    b.HasIndex("OrgId", "DealId");
+                    b.HasIndex("OrgId", "DealId")
+                        .HasFilter("\"DealId\" IS NOT NULL");
 
                     b.HasIndex("OrgId", "ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("OrgId", "LeadId");
+                    b.HasIndex("OrgId", "LeadId")
+                        .HasFilter("\"LeadId\" IS NOT NULL");
 
                     b.HasIndex("OrgId", "MemberId", "StartUtc");
 
@@ -358,7 +361,8 @@ namespace Headroom.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrgId", "DealId");
+                    b.HasIndex("OrgId", "DealId")
+                        .HasFilter("\"DealId\" IS NOT NULL");
 
                     b.HasIndex("OrgId", "ExternalId")
                         .IsUnique();
@@ -428,14 +432,17 @@ namespace Headroom.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrgId", "AccountId");
+                    b.HasIndex("OrgId", "AccountId")
+                        .HasFilter("\"AccountId\" IS NOT NULL");
 
-                    b.HasIndex("OrgId", "DealId");
+                    b.HasIndex("OrgId", "DealId")
+                        .HasFilter("\"DealId\" IS NOT NULL");
 
                     b.HasIndex("OrgId", "ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("OrgId", "LeadId");
+                    b.HasIndex("OrgId", "LeadId")
+                        .HasFilter("\"LeadId\" IS NOT NULL");
 
                     b.HasIndex("OrgId", "AssigneeId", "Status", "DueUtc");
 
