@@ -39,7 +39,9 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             {
                 case TenantEntity tenantRow:
                     StampTenantRow(db, entry.State, tenantRow, entry.Property(nameof(TenantEntity.OrgId)).OriginalValue);
-                    if (entry.State == EntityState.Added)
+                    // A creation time set by the caller is kept: imported and demo records carry the
+                    // date they were created at the source, which cycle lengths and ages depend on.
+                    if (entry.State == EntityState.Added && tenantRow.CreatedUtc == default)
                     {
                         tenantRow.CreatedUtc = now;
                     }

@@ -5,12 +5,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Headroom.Organizations;
 
 // Creates an organization with what every organization starts with: a default pipeline and,
-// for China, the official holiday calendar. One SaveChanges, so it is all or nothing.
+// for China, the official holiday calendar. All or nothing: in its own transaction, or in the
+// caller's when there is one (the demo seeder creates the organization and its data together).
 public static class OrganizationSetup
 {
     public static async Task<Organization> CreateAsync(AppDbContext db, Organization organization, CancellationToken cancellationToken = default)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
         db.Organizations.Add(organization);
         await db.SaveChangesAsync(cancellationToken);
         db.Tenant.Enter(organization.Id);
@@ -25,7 +28,10 @@ public static class OrganizationSetup
             db.CalendarDays.AddRange(HolidayCalendars.Load(HolidayCalendars.China, organization.DefaultLocale));
         }
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
         return organization;
     }
 

@@ -1,0 +1,3 @@
+namespace Headroom.Demo;
+
+public sealed record DemoRep(long MemberId, string Name, string Email);

@@ -1,0 +1,38 @@
+using Headroom.Common;
+using Headroom.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Headroom.Demo;
+
+// Deletes one organization and every row it owns, for `seed --demo --replace`. Set-based deletes
+// in foreign-key order, bypassing the tenant filter (the unit of work has not entered the
+// organization, and will enter the new one). A table added later that points at these rows
+// makes this fail with a foreign-key error rather than leave orphans.
+internal static class DemoReset
+{
+    public static async Task DeleteOrganizationAsync(AppDbContext db, long orgId, CancellationToken cancellationToken)
+    {
+        await DeleteAsync(db.SalesActivities, orgId, cancellationToken);
+        await DeleteAsync(db.FollowUps, orgId, cancellationToken);
+        await DeleteAsync(db.CustomerFeedback, orgId, cancellationToken);
+        await DeleteAsync(db.Deals, orgId, cancellationToken);
+        await DeleteAsync(db.Contacts, orgId, cancellationToken);
+        await DeleteAsync(db.Accounts, orgId, cancellationToken);
+        await DeleteAsync(db.Leads, orgId, cancellationToken);
+        await DeleteAsync(db.UserLogins, orgId, cancellationToken);
+        await DeleteAsync(db.MemberSkills, orgId, cancellationToken);
+        await DeleteAsync(db.TimeOffs, orgId, cancellationToken);
+        await db.Teams.IgnoreQueryFilters().Where(t => t.OrgId == orgId)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ManagerId, (long?)null).SetProperty(t => t.ParentTeamId, (long?)null), cancellationToken);
+        await db.Members.IgnoreQueryFilters().Where(m => m.OrgId == orgId)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.TeamId, (long?)null), cancellationToken);
+        await DeleteAsync(db.Teams, orgId, cancellationToken);
+        await DeleteAsync(db.Members, orgId, cancellationToken);
+        await DeleteAsync(db.PipelineStages, orgId, cancellationToken);
+        await DeleteAsync(db.CalendarDays, orgId, cancellationToken);
+        await db.Organizations.Where(o => o.Id == orgId).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private static Task<int> DeleteAsync<T>(DbSet<T> set, long orgId, CancellationToken cancellationToken) where T : TenantEntity =>
+        set.IgnoreQueryFilters().Where(e => e.OrgId == orgId).ExecuteDeleteAsync(cancellationToken);
+}

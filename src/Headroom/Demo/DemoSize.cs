@@ -1,0 +1,8 @@
+namespace Headroom.Demo;
+
+public enum DemoSize
+{
+    Small,
+    Medium,
+    Large,
+}
