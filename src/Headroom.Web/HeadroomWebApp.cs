@@ -36,6 +36,8 @@ public static class HeadroomWebApp
 
         var app = builder.Build();
         app.UseExceptionHandler();
+        // Pages answer an empty 404 with the not-found page; endpoints opt out ([SkipStatusCodePages]).
+        app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseTenantFromUser();

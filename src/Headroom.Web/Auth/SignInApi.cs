@@ -15,8 +15,9 @@ public static class SignInApi
 {
     public static void MapSignInApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/sign-in", SignIn).AllowAnonymous().RequireRateLimiting(SignInServices.SignInRateLimit);
-        app.MapPost("/account/sign-out", SignOut).RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute());
+        var account = app.MapGroup("/account").WithMetadata(new SkipStatusCodePagesAttribute());
+        account.MapPost("/sign-in", SignIn).AllowAnonymous().RequireRateLimiting(SignInServices.SignInRateLimit);
+        account.MapPost("/sign-out", SignOut).RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute());
     }
 
     public static async Task<RedirectHttpResult> SignIn(

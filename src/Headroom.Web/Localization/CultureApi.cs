@@ -9,7 +9,7 @@ public static class CultureApi
 {
     public static void MapCultureApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/culture", SetCulture).AllowAnonymous();
+        app.MapPost("/culture", SetCulture).AllowAnonymous().WithMetadata(new SkipStatusCodePagesAttribute());
     }
 
     // Remembers the language in a cookie and, for a signed-in user, in their profile, so it

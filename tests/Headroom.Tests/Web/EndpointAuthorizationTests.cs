@@ -13,6 +13,7 @@ public class EndpointAuthorizationTests
         "/sign-in", "/account/sign-in",
         "/setup",           // first run only; 404 once an admin exists
         "/culture",         // the language switcher is on the sign-in page too
+        "/not-found",
     ];
 
     [Fact]
