@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using static Microsoft.Playwright.Assertions;
 
 namespace Headroom.BrowserTests.Auth;
@@ -54,6 +55,34 @@ public class SignInTests(Chromium chromium, SeededServer seeded) : IClassFixture
             await page.GetByRole(AriaRole.Link, new() { Name = "My profile" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Language" })).ToHaveValueAsync("en");
         }
+    }
+
+    [Fact]
+    public async Task ChangingThePassword_OnTheProfile_ReplacesTheOldOne()
+    {
+        await using var context = await chromium.NewContextAsync(seeded.Server, "en-US");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/sign-in");
+        await SignInAsync(page, "changer@example.com", SeededServer.Password);
+        await page.GetByRole(AriaRole.Link, new() { Name = "My profile" }).ClickAsync();
+
+        await page.GetByLabel(new Regex("^Current password")).FillAsync(SeededServer.Password);
+        await page.GetByLabel(new Regex("^New password")).FillAsync("iloveyou1");
+        await page.GetByLabel(new Regex("^Confirm new password")).FillAsync("iloveyou1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await Expect(page.GetByText("This password is too common or contains your email; choose another.")).ToBeVisibleAsync();
+
+        await page.GetByLabel(new Regex("^Current password")).FillAsync(SeededServer.Password);
+        await page.GetByLabel(new Regex("^New password")).FillAsync("seven pelicans over the bay");
+        await page.GetByLabel(new Regex("^Confirm new password")).FillAsync("seven pelicans over the bay");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Password changed. Your other sessions have been signed out.");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await SignInAsync(page, "changer@example.com", SeededServer.Password);
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The email or password is incorrect.");
+        await SignInAsync(page, "changer@example.com", "seven pelicans over the bay");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hello, changer", Level = 1 })).ToBeVisibleAsync();
     }
 
     private static async Task SignInAsync(IPage page, string email, string password, string button = "Sign in")

@@ -69,6 +69,39 @@ public class SignInTests
     }
 
     [Fact]
+    public async Task UnknownUser_TakesAboutAsLongAsAWrongPassword()
+    {
+        await using var host = await WebTestHost.CreateAsync();
+        await host.AddUserAsync("dana@example.com");
+        using var client = host.CreateClient();
+        var token = await WebTestHost.FormTokenAsync(client, "/sign-in");
+
+        async Task<TimeSpan> TimeAsync(string email)
+        {
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token, ["Email"] = email, ["Password"] = "not the password at all",
+            });
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var response = await client.PostAsync(new Uri("/account/sign-in", UriKind.Relative), form);
+            Assert.StartsWith("/sign-in?error=invalid", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            return System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        }
+
+        await TimeAsync("warm-up@example.com");
+        var unknown = TimeSpan.Zero;
+        var wrong = TimeSpan.Zero;
+        for (var i = 0; i < 3; i++)
+        {
+            unknown += await TimeAsync($"nobody{i}@example.com");
+            wrong += await TimeAsync("dana@example.com");
+        }
+        // Without the decoy hash an unknown email answers in a few milliseconds, a wrong
+        // password in the time of 210,000 PBKDF2 rounds.
+        Assert.True(unknown > wrong * 0.5, $"unknown user {unknown.TotalMilliseconds:F0} ms, wrong password {wrong.TotalMilliseconds:F0} ms");
+    }
+
+    [Fact]
     public async Task SignIn_UpgradesAnOlderHash()
     {
         await using var host = await WebTestHost.CreateAsync();
