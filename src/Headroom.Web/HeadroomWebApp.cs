@@ -1,5 +1,10 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Headroom.Data;
+using Headroom.Web.Auth;
 using Headroom.Web.Home;
+using Headroom.Web.Localization;
+using MudBlazor.Services;
 
 namespace Headroom.Web;
 
@@ -8,14 +13,44 @@ public static class HeadroomWebApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The application name locates the static web assets manifest (MudBlazor's CSS), also when
+        // the host runs inside `headroom serve` or a test process.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(HeadroomWebApp).Assembly.GetName().Name,
+        });
+        // MudBlazor's files come from the NuGet cache until the app is published; without this
+        // only the Development environment would serve them.
+        builder.WebHost.UseStaticWebAssets();
         configure?.Invoke(builder);
         builder.Services.AddHeadroom(builder.Configuration);
+        builder.Services.AddHeadroomSignIn(builder.Configuration);
         builder.Services.AddProblemDetails();
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.Configure<RequestLocalizationOptions>(Cultures.Configure);
+        builder.Services.AddRazorComponents();
+        // Chinese text as characters, not &#x...; entities (a sixth of the bytes, and readable).
+        builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddMudServices();
 
         var app = builder.Build();
         app.UseExceptionHandler();
+        // Pages answer an empty 404 with the not-found page; endpoints opt out ([SkipStatusCodePages]).
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseTenantFromUser();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
         app.MapHomeApi();
+        app.MapSignInApi();
+        app.MapCultureApi();
+        // Pages need a signed-in user unless they say [AllowAnonymous].
+        app.MapRazorComponents<App>().RequireAuthorization();
         return app;
     }
 

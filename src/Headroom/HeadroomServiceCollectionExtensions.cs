@@ -1,4 +1,6 @@
 using Headroom.Data;
+using Headroom.Organizations;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +33,18 @@ public static class HeadroomServiceCollectionExtensions
                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
         }
+        services.AddHeadroomIdentity();
         return services;
+    }
+
+    // Users, passwords and lockout, shared by the CLI (`user add`) and the web host, which adds
+    // sign-in and cookies on top (Headroom.Web/Account).
+    public static IdentityBuilder AddHeadroomIdentity(this IServiceCollection services)
+    {
+        services.Configure<PasswordHasherOptions>(PasswordPolicy.Configure);
+        services.AddScoped<IUserConfirmation<AppUser>, ActiveUserConfirmation>();
+        return services.AddIdentityCore<AppUser>(PasswordPolicy.Configure)
+            .AddPasswordValidator<PasswordPolicyValidator>()
+            .AddEntityFrameworkStores<AppDbContext>();
     }
 }

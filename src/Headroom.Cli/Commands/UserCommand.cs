@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Headroom.Data;
 using Headroom.Organizations;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -25,7 +26,7 @@ public static class UserCommand
         add.SetAction(async (parse, cancellationToken) =>
         {
             var address = parse.GetRequiredValue(email).Trim();
-            if (!UserLogins.LooksLikeEmail(address))
+            if (!AppUsers.LooksLikeEmail(address))
             {
                 throw new CliException(ExitCodes.InvalidInput, $"--email: '{address}' is not an email address.");
             }
@@ -33,14 +34,11 @@ public static class UserCommand
                 ? (await Console.In.ReadLineAsync(cancellationToken)) ?? ""
                 : Environment.GetEnvironmentVariable("HEADROOM_PASSWORD")
                   ?? AnsiConsole.Prompt(new TextPrompt<string>("Password:").Secret());
-            if (UserLogins.CheckPassword(password) is { } problem)
-            {
-                throw new CliException(ExitCodes.InvalidInput, $"password: {problem}");
-            }
 
             await using var services = CliContext.BuildServices(parse);
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             var organization = await CliContext.EnterOrganizationAsync(db, parse, cancellationToken);
 
             long? teamId = null;
@@ -49,23 +47,21 @@ public static class UserCommand
                 teamId = await db.Teams.Where(t => t.Name == teamName).Select(t => (long?)t.Id).SingleOrDefaultAsync(cancellationToken)
                     ?? throw new CliException(ExitCodes.NotFound, $"--team: no team named '{teamName}' in {organization.Name}.");
             }
-            var normalized = UserLogins.Normalize(address);
-            if (await db.UserLogins.AnyAsync(l => l.NormalizedEmail == normalized, cancellationToken))
+            if (await users.FindByEmailAsync(address) is not null)
             {
-                throw new CliException(ExitCodes.InvalidInput, $"--email: {address} already has a sign-in in {organization.Name}.");
+                throw new CliException(ExitCodes.InvalidInput, $"--email: {address} already has a sign-in.");
             }
             var member = await db.Members.SingleOrDefaultAsync(m => m.Email == address, cancellationToken)
                 ?? db.Members.Add(new Member { Name = parse.GetValue(name) ?? address.Split('@')[0], Email = address }).Entity;
             member.Role = parse.GetValue(admin) ? MemberRole.Admin : parse.GetValue(role);
             member.TeamId = teamId ?? member.TeamId;
-            db.UserLogins.Add(new UserLogin
+            // The member is saved by the same SaveChanges that creates the user.
+            var result = await users.CreateAsync(AppUsers.For(member, organization.Id, address), password);
+            if (!result.Succeeded)
             {
-                Member = member,
-                Email = address,
-                NormalizedEmail = normalized,
-                PasswordHash = UserLogins.Hash(password),
-            });
-            await db.SaveChangesAsync(cancellationToken);
+                var field = result.Errors.All(e => e.Code.StartsWith("Password", StringComparison.Ordinal)) ? "password" : "--email";
+                throw new CliException(ExitCodes.InvalidInput, $"{field}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+            }
             AnsiConsole.MarkupLineInterpolated($"[green]Added[/] {member.Name} <{address}> as {member.Role} in {organization.Name}.");
             return ExitCodes.Ok;
         });

@@ -7,6 +7,8 @@ using Headroom.Feedback;
 using Headroom.FollowUps;
 using Headroom.Leads;
 using Headroom.Organizations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 
@@ -14,7 +16,9 @@ namespace Headroom.Data;
 
 // One model for both providers; SqliteAppDbContext and PostgresAppDbContext exist only so each
 // provider has its own migration set (docs/decisions/0004-one-migration-set-per-provider.md).
-public abstract class AppDbContext(DbContextOptions options, TenantContext tenant) : DbContext(options)
+// Identity's user tables (Users is AppUser) live here too, so a sign-in and its member are
+// written in one SaveChanges.
+public abstract class AppDbContext(DbContextOptions options, TenantContext tenant) : IdentityUserContext<AppUser, long>(options)
 {
     public TenantContext Tenant { get; } = tenant;
 
@@ -24,7 +28,6 @@ public abstract class AppDbContext(DbContextOptions options, TenantContext tenan
     public DbSet<Member> Members => Set<Member>();
     public DbSet<MemberSkill> MemberSkills => Set<MemberSkill>();
     public DbSet<TimeOff> TimeOffs => Set<TimeOff>();
-    public DbSet<UserLogin> UserLogins => Set<UserLogin>();
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Lead> Leads => Set<Lead>();
@@ -41,29 +44,33 @@ public abstract class AppDbContext(DbContextOptions options, TenantContext tenan
         configurationBuilder.Conventions.Remove<ForeignKeyIndexConvention>();
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        base.OnModelCreating(builder);
+        // The foreign-key index convention is off (above), so Identity's child tables get theirs here.
+        builder.Entity<IdentityUserClaim<long>>().HasIndex(c => c.UserId);
+        builder.Entity<IdentityUserLogin<long>>().HasIndex(l => l.UserId);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 
-        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        foreach (var entity in builder.Model.GetEntityTypes())
         {
             var clr = entity.ClrType;
             if (typeof(TenantEntity).IsAssignableFrom(clr))
             {
-                var builder = modelBuilder.Entity(clr);
-                builder.HasOne(typeof(Organization)).WithMany().HasForeignKey(nameof(TenantEntity.OrgId))
+                var entityBuilder = builder.Entity(clr);
+                entityBuilder.HasOne(typeof(Organization)).WithMany().HasForeignKey(nameof(TenantEntity.OrgId))
                     .OnDelete(DeleteBehavior.Restrict);
-                builder.HasQueryFilter(TenantFilter(clr));
-                IndexForeignKeys(entity, builder);
+                entityBuilder.HasQueryFilter(TenantFilter(clr));
+                IndexForeignKeys(entity, entityBuilder);
             }
             if (typeof(IVersioned).IsAssignableFrom(clr))
             {
-                modelBuilder.Entity(clr).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+                builder.Entity(clr).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
             }
             if (typeof(IExternallyIdentified).IsAssignableFrom(clr))
             {
-                modelBuilder.Entity(clr).Property(nameof(IExternallyIdentified.ExternalId)).HasMaxLength(200);
-                modelBuilder.Entity(clr)
+                builder.Entity(clr).Property(nameof(IExternallyIdentified.ExternalId)).HasMaxLength(200);
+                builder.Entity(clr)
                     .HasIndex(nameof(TenantEntity.OrgId), nameof(IExternallyIdentified.ExternalId))
                     .IsUnique();
             }

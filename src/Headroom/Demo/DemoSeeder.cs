@@ -210,15 +210,13 @@ public sealed class DemoSeeder
             team.ManagerId = lead.Id;
         }
         var signIns = new List<DemoSignIn>();
+        // One hash for the shared demo password: each costs 210,000 PBKDF2 iterations.
+        var hash = AppUsers.Hash(Password);
         foreach (var member in new[] { admin, managers[0], _reps[0].Member })
         {
-            _db.UserLogins.Add(new UserLogin
-            {
-                MemberId = member.Id,
-                Email = member.Email!,
-                NormalizedEmail = UserLogins.Normalize(member.Email!),
-                PasswordHash = UserLogins.Hash(Password),
-            });
+            var user = AppUsers.For(member, member.OrgId, member.Email!);
+            user.PasswordHash = hash;
+            _db.Users.Add(user);
             signIns.Add(new DemoSignIn(member.Role, member.Name, member.Email!, Password));
         }
         await SaveAsync(force: true);

@@ -92,7 +92,7 @@ internal static class RecordSpecs
             if (row.TryPersonName(200, out var name)) m.Name = name!;
             if (row.TryText("Email", 254, out var email))
             {
-                if (email is not null && !UserLogins.LooksLikeEmail(email))
+                if (email is not null && !AppUsers.LooksLikeEmail(email))
                 {
                     row.Error("Email", $"'{email}' is not an email address");
                 }

@@ -1,5 +1,6 @@
 using Headroom.Cli;
 using Headroom.Organizations;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,6 +61,10 @@ public sealed class CliTests : IDisposable
             Assert.Equal(ExitCodes.Ok, await CliApp.RunAsync("user", "add", "--email", "ops@example.com", "--admin", "--password-stdin", "--connection", Connection));
             Console.SetIn(new StringReader("short\n"));
             Assert.Equal(ExitCodes.InvalidInput, await CliApp.RunAsync("user", "add", "--email", "rep@example.com", "--password-stdin", "--connection", Connection));
+            Console.SetIn(new StringReader("qwertyuiop\n"));
+            Assert.Equal(ExitCodes.InvalidInput, await CliApp.RunAsync("user", "add", "--email", "rep@example.com", "--password-stdin", "--connection", Connection));
+            Console.SetIn(new StringReader("another long passphrase\n"));
+            Assert.Equal(ExitCodes.InvalidInput, await CliApp.RunAsync("user", "add", "--email", "OPS@example.com", "--password-stdin", "--connection", Connection));
         }
         finally
         {
@@ -68,9 +73,11 @@ public sealed class CliTests : IDisposable
 
         await using var db = Open();
         db.Tenant.Enter(await db.Organizations.Select(o => o.Id).SingleAsync());
-        var login = await db.UserLogins.Include(l => l.Member).SingleAsync();
-        Assert.Equal(MemberRole.Admin, login.Member!.Role);
-        Assert.True(UserLogins.Verify(login.PasswordHash, "a long enough passphrase"));
+        var user = await db.Users.Include(u => u.Member).SingleAsync();
+        Assert.Equal(MemberRole.Admin, user.Member!.Role);
+        Assert.Equal("ops@example.com", user.UserName);
+        Assert.Equal(PasswordVerificationResult.Success, AppUsers.Verify(user.PasswordHash!, "a long enough passphrase"));
+        Assert.Equal(1, await db.Members.CountAsync());
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class SeedCommandTests : IDisposable
         db.Tenant.Enter(org.Id);
         Assert.Equal(DemoScale.Small.Reps, await db.Members.CountAsync(m => m.Role == Headroom.Organizations.MemberRole.Rep));
         Assert.InRange(await db.SalesActivities.CountAsync(), 50_000, 150_000);
-        Assert.Equal(3, await db.UserLogins.CountAsync());
+        Assert.Equal(3, await db.Users.CountAsync(u => u.OrgId == org.Id));
     }
 
     [Fact]

@@ -25,7 +25,9 @@ public class PendingModelChangesTests
     public void EveryTenantIndex_LeadsWithOrgId()
     {
         using var db = new SqliteDesignTimeFactory().CreateDbContext([]);
-        foreach (var entity in db.Model.GetEntityTypes().Where(e => e.FindProperty("OrgId") is not null))
+        // Sign-in finds a user by email before it knows the organization, so the user table's
+        // email and user-name indexes are global (under Citus it is a reference table).
+        foreach (var entity in db.Model.GetEntityTypes().Where(e => e.FindProperty("OrgId") is not null && e.ClrType != typeof(Headroom.Organizations.AppUser)))
         {
             foreach (var index in entity.GetIndexes())
             {

@@ -30,15 +30,4 @@ public class OrganizationSetupTests
         Assert.Equal(0, await db.CalendarDays.CountAsync());
         Assert.Equal("Qualification", await db.PipelineStages.OrderBy(s => s.SortOrder).Select(s => s.Name).FirstAsync());
     }
-
-    [Fact]
-    public void Passwords_FollowLengthRules_AndVerify()
-    {
-        Assert.NotNull(UserLogins.CheckPassword("short"));
-        Assert.Null(UserLogins.CheckPassword("correct horse battery staple"));
-        Assert.NotNull(UserLogins.CheckPassword(new string('x', 129)));
-        var hash = UserLogins.Hash("correct horse battery staple");
-        Assert.True(UserLogins.Verify(hash, "correct horse battery staple"));
-        Assert.False(UserLogins.Verify(hash, "correct horse battery stapler"));
-    }
 }

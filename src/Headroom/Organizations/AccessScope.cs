@@ -1,0 +1,87 @@
+using System.Linq.Expressions;
+using Headroom.Accounts;
+using Headroom.Data;
+using Headroom.Deals;
+using Headroom.FollowUps;
+using Headroom.Leads;
+using Microsoft.EntityFrameworkCore;
+
+namespace Headroom.Organizations;
+
+// Whose records a member may see, decided once for every page, list, count and export:
+// an admin sees the whole organization; a manager the members of the teams they manage (or
+// their own team when they manage none) and of every team below those; a rep only their own.
+// Records are "theirs" through the owner (accounts, leads, deals) or assignee (follow-ups).
+// Queries still run under the tenant filter, so nothing here can reach another organization.
+public sealed class AccessScope
+{
+    private AccessScope(long memberId, MemberRole role, IReadOnlyCollection<long> teamIds)
+    {
+        MemberId = memberId;
+        Role = role;
+        TeamIds = teamIds;
+    }
+
+    public long MemberId { get; }
+    public MemberRole Role { get; }
+    // The teams a manager answers for (with all their sub-teams); empty for admins and reps.
+    public IReadOnlyCollection<long> TeamIds { get; }
+
+    public static async Task<AccessScope> ForMemberAsync(AppDbContext db, long memberId, CancellationToken cancellationToken = default)
+    {
+        var member = await db.Members.Where(m => m.Id == memberId).Select(m => new { m.Role, m.TeamId })
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new InvalidOperationException($"Member {memberId} is not in the current organization.");
+        if (member.Role != MemberRole.Manager)
+        {
+            return new AccessScope(memberId, member.Role, []);
+        }
+        var teams = await db.Teams.Select(t => new { t.Id, t.ParentTeamId, t.ManagerId }).ToListAsync(cancellationToken);
+        var roots = teams.Where(t => t.ManagerId == memberId).Select(t => t.Id).ToList();
+        if (roots.Count == 0 && member.TeamId is { } ownTeam)
+        {
+            roots.Add(ownTeam);
+        }
+        var children = teams.Where(t => t.ParentTeamId is not null).ToLookup(t => t.ParentTeamId!.Value, t => t.Id);
+        var scope = new HashSet<long>();
+        var pending = new Stack<long>(roots);
+        while (pending.TryPop(out var teamId))
+        {
+            if (scope.Add(teamId))
+            {
+                foreach (var child in children[teamId])
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+        return new AccessScope(memberId, member.Role, scope);
+    }
+
+    public IQueryable<Member> Members(AppDbContext db) => Role switch
+    {
+        MemberRole.Admin => db.Members,
+        MemberRole.Manager => db.Members.Where(m => m.Id == MemberId || (m.TeamId != null && TeamIds.Contains(m.TeamId.Value))),
+        _ => db.Members.Where(m => m.Id == MemberId),
+    };
+
+    public IQueryable<Account> Accounts(AppDbContext db) => Owned(db, db.Accounts, a => a.OwnerId);
+
+    public IQueryable<Lead> Leads(AppDbContext db) => Owned(db, db.Leads, l => l.OwnerId);
+
+    public IQueryable<Deal> Deals(AppDbContext db) => Owned(db, db.Deals, d => d.OwnerId);
+
+    public IQueryable<FollowUp> FollowUps(AppDbContext db) => Owned(db, db.FollowUps, f => f.AssigneeId);
+
+    private IQueryable<T> Owned<T>(AppDbContext db, IQueryable<T> query, Expression<Func<T, long?>> owner)
+    {
+        if (Role == MemberRole.Admin)
+        {
+            return query;
+        }
+        // e => Members(db).Select(m => (long?)m.Id).Contains(owner(e)), one SQL query with a sub-select.
+        var owners = Members(db).Select(m => (long?)m.Id);
+        var contains = Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(long?)], owners.Expression, owner.Body);
+        return query.Where(Expression.Lambda<Func<T, bool>>(contains, owner.Parameters));
+    }
+}
