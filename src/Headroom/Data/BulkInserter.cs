@@ -77,9 +77,9 @@ public static class BulkInserter
         var sql = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) " +
             $"VALUES ({string.Join(", ", columns.Select((_, i) => $"?{i + 1}"))})";
         var db = connection.Handle!;
-        // Index pages of a big table no longer fit SQLite's default 2 MB cache; 128 MB keeps the
+        // Index pages of a big table no longer fit SQLite's default 2 MB cache; 64 MB keeps the
         // random inserts into (OrgId, MemberId, StartUtc) in memory. Restored for the pool.
-        Check(db, raw.sqlite3_exec(db, "PRAGMA cache_size=-131072"));
+        Check(db, raw.sqlite3_exec(db, "PRAGMA cache_size=-65536"));
         try
         {
             Check(db, raw.sqlite3_prepare_v2(db, sql, out var statement));
