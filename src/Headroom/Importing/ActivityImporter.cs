@@ -12,14 +12,24 @@ namespace Headroom.Importing;
 
 // Activities can run to millions of rows, so they stream and never go through EF change tracking.
 // One pass validates every row and classifies it as new, changed or unchanged against the
-// organization's existing activities (held as 128-bit key hash -> id and content hash, ~50 bytes a
-// row, instead of the rows); new rows go straight to BulkInserter (prepared INSERTs on SQLite,
+// organization's existing activities (held as 128-bit key hash -> id and content hash, ~44 bytes a
+// row, instead of the rows); rows already seen in the file are a set of 128-bit key hashes (~28 bytes
+// a row; the first row of a rare duplicate is found by reading the file again); new rows go straight to BulkInserter (prepared INSERTs on SQLite,
 // binary COPY on PostgreSQL) inside one transaction, which is rolled back if any row had an error.
 // Changed rows, if any, are updated in a second pass (prepared UPDATE) before the commit.
 // Matching: ExternalId; rows without one match on member + start + type + account.
 internal static class ActivityImporter
 {
     private readonly record struct Stored(long Id, ulong Content);
+
+    // A 128-bit key hash as two ulongs: UInt128 is 16-byte aligned, which pads every dictionary
+    // entry to 48 bytes; this keeps a HashSet entry at 24 and memory per row small.
+    private readonly record struct Key(ulong Low, ulong High)
+    {
+        public static Key From(UInt128 hash) => new((ulong)hash, (ulong)(hash >> 64));
+
+        public override int GetHashCode() => (int)Low;
+    }
 
     public static async Task RunAsync(AppDbContext db, ImportContext context, CancellationToken cancellationToken)
     {
@@ -78,9 +88,9 @@ internal static class ActivityImporter
 
     // Read with a plain data reader rather than EF materialization: a million rows load in about
     // a second instead of four. The tenant condition is explicit because the query filter is EF's.
-    private static async Task<Dictionary<UInt128, Stored>> LoadExistingAsync(AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<Dictionary<Key, Stored>> LoadExistingAsync(AppDbContext db, CancellationToken cancellationToken)
     {
-        var existing = new Dictionary<UInt128, Stored>();
+        var existing = new Dictionary<Key, Stored>();
         var hasher = new XxHash3();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -111,7 +121,7 @@ internal static class ActivityImporter
                     Outcome = (ActivityOutcome)reader.GetInt32(9),
                     Notes = reader.IsDBNull(10) ? null : reader.GetString(10),
                 };
-                existing[Key(a)] = new Stored(a.Id, Content(hasher, a));
+                existing[KeyOf(a)] = new Stored(a.Id, Content(hasher, a));
             }
         }
         finally
@@ -129,13 +139,14 @@ internal static class ActivityImporter
     }
 
     private static void Check(
-        ImportContext context, Dictionary<UInt128, Stored> existing, Counts counts, BlockingCollection<SalesActivity>? writer, CancellationToken cancellationToken)
+        ImportContext context, Dictionary<Key, Stored> existing, Counts counts, BlockingCollection<SalesActivity>? writer, CancellationToken cancellationToken)
     {
         var hasher = new XxHash3();
         var row = context.Row;
         using var reader = context.OpenReader();
         // About 90 bytes a row in a typical export; presizing saves rehashing a large set.
-        var seen = new Dictionary<UInt128, int>((int)Math.Min(reader.Length / 90, 16_000_000));
+        var seen = new HashSet<Key>((int)Math.Min(reader.Length / 90, 16_000_000));
+        var duplicates = new List<(int Row, Key Key, string? ExternalId)>();
         while (reader.Read())
         {
             if ((row.Number & 0x3FF) == 0)
@@ -148,24 +159,17 @@ internal static class ActivityImporter
             {
                 continue;
             }
-            var key = Key(activity);
-            if (seen.TryGetValue(key, out var first))
+            var key = KeyOf(activity);
+            if (!seen.Add(key))
             {
-                if (activity.ExternalId is not null)
-                {
-                    row.Error("ExternalId", $"duplicate external id '{activity.ExternalId}' (also on row {first})");
-                }
-                else
-                {
-                    row.Error("Start", $"duplicate activity: same member, start, type and account as row {first}; give the rows external ids to import both");
-                }
+                // Reported once the pass is over, when the row it repeats has been found.
+                duplicates.Add((row.Number, key, activity.ExternalId));
                 continue;
             }
-            seen[key] = row.Number;
             if (!existing.TryGetValue(key, out var stored))
             {
                 counts.Created++;
-                if (writer is not null && context.Errors.Count == 0)
+                if (writer is not null && context.Errors.Count == 0 && duplicates.Count == 0)
                 {
                     writer.Add(activity, cancellationToken);
                 }
@@ -180,10 +184,52 @@ internal static class ActivityImporter
             }
         }
         context.ReportProgress(reader, "Importing", done: true);
+        if (duplicates.Count > 0)
+        {
+            ReportDuplicates(context, duplicates, cancellationToken);
+        }
+    }
+
+    // Reads the file again up to the last duplicate to name the row each one repeats.
+    private static void ReportDuplicates(ImportContext context, List<(int Row, Key Key, string? ExternalId)> duplicates, CancellationToken cancellationToken)
+    {
+        var firstRows = duplicates.Select(d => d.Key).Distinct().ToDictionary(k => k, _ => 0);
+        var last = duplicates.Max(d => d.Row);
+        var row = context.Row;
+        row.Muted = true;
+        try
+        {
+            using var reader = context.OpenReader();
+            while (reader.Read() && reader.Row < last)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                row.Load(reader);
+                if (Parse(row, context.Lookups) is { } activity && firstRows.TryGetValue(KeyOf(activity), out var first) && first == 0)
+                {
+                    firstRows[KeyOf(activity)] = row.Number;
+                }
+            }
+        }
+        finally
+        {
+            row.Muted = false;
+        }
+        foreach (var (number, key, externalId) in duplicates)
+        {
+            var first = firstRows[key];
+            if (externalId is not null)
+            {
+                row.ErrorAt(number, "ExternalId", $"duplicate external id '{externalId}' (also on row {first})");
+            }
+            else
+            {
+                row.ErrorAt(number, "Start", $"duplicate activity: same member, start, type and account as row {first}; give the rows external ids to import both");
+            }
+        }
     }
 
     private static async Task UpdateChangedAsync(
-        AppDbContext db, ImportContext context, Dictionary<UInt128, Stored> existing, XxHash3 hasher, CancellationToken cancellationToken)
+        AppDbContext db, ImportContext context, Dictionary<Key, Stored> existing, XxHash3 hasher, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
@@ -212,7 +258,7 @@ internal static class ActivityImporter
             context.ReportProgress(reader, "Updating");
             row.Load(reader);
             var activity = Parse(row, context.Lookups) ?? throw FileChanged(context);
-            if (!existing.TryGetValue(Key(activity), out var stored) || stored.Content == Content(hasher, activity))
+            if (!existing.TryGetValue(KeyOf(activity), out var stored) || stored.Content == Content(hasher, activity))
             {
                 continue;
             }
@@ -254,7 +300,9 @@ internal static class ActivityImporter
         return row.HasErrors ? null : a;
     }
 
-    private static UInt128 Key(SalesActivity a)
+    private static Key KeyOf(SalesActivity a) => Key.From(KeyHash(a));
+
+    private static UInt128 KeyHash(SalesActivity a)
     {
         Span<byte> buffer = stackalloc byte[1024];
         if (a.ExternalId is { } externalId)

@@ -9,7 +9,8 @@ internal sealed class ImportErrors(string file, int max)
     public string File { get; } = file;
     public long Count { get; private set; }
     public long RejectedRows { get; private set; }
-    public IReadOnlyList<ImportError> Listed => _listed;
+    // In row order: a few errors (duplicates within a file) are only known after the pass.
+    public IReadOnlyList<ImportError> Listed => [.. _listed.OrderBy(e => e.Row)];
 
     public void Add(int row, string column, string message)
     {

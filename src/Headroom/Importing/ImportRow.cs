@@ -13,6 +13,7 @@ internal sealed class ImportRow
     private readonly TimeZoneInfo _zone;
     private TabularReader? _reader;
     private long _errorsBefore;
+    private bool _mutedError;
 
     public ImportRow(ColumnMap map, ImportErrors errors, Organization organization)
     {
@@ -28,8 +29,8 @@ internal sealed class ImportRow
 
     public int Number { get; private set; }
 
-    // Errors added while this row was current; a muted row records none.
-    public bool HasErrors => _errors.Count > _errorsBefore;
+    // Errors added while this row was current; a muted row records none but still has them.
+    public bool HasErrors => _errors.Count > _errorsBefore || _mutedError;
 
     public bool Muted { get; set; }
 
@@ -38,6 +39,7 @@ internal sealed class ImportRow
         _reader = reader;
         Number = reader.Row;
         _errorsBefore = _errors.Count;
+        _mutedError = false;
         if (reader is CsvTabularReader { BadData: { } bad })
         {
             Error("", $"malformed quoting ({bad})");
@@ -54,12 +56,17 @@ internal sealed class ImportRow
 
     public bool Has(string field) => _map.Has(field);
 
-    public void Error(string field, string message)
+    public void Error(string field, string message) => ErrorAt(Number, field, message);
+
+    // For an error found about a row after it was read (a duplicate whose first row is looked up later).
+    public void ErrorAt(int rowNumber, string field, string message)
     {
-        if (!Muted)
+        if (Muted)
         {
-            _errors.Add(Number, _map.Has(field) ? _map.HeaderOf(field) : field, message);
+            _mutedError = true;
+            return;
         }
+        _errors.Add(rowNumber, _map.Has(field) ? _map.HeaderOf(field) : field, message);
     }
 
     private object? Cell(string field)

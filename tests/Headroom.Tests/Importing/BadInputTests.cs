@@ -22,6 +22,8 @@ public class BadInputTests
     [InlineData(ImportKind.Activities, "bad/activities_bad_rows.csv", 5, "Start", "'yesterday' is not a date and time")]
     [InlineData(ImportKind.Activities, "bad/activities_bad_rows.csv", 6, "ExternalId", "duplicate external id 'X-1' (also on row 2)")]
     [InlineData(ImportKind.Activities, "bad/activities_bad_rows.csv", 7, "DurationMinutes", "'-5' is not a whole number")]
+    [InlineData(ImportKind.Activities, "bad/activities_duplicate_natural_key.csv", 4, "Start", "same member, start, type and account as row 2")]
+    [InlineData(ImportKind.Activities, "bad/activities_duplicate_natural_key.csv", 5, "Start", "same member, start, type and account as row 2")]
     public async Task BadFile_NamesFileRowAndColumn_AndWritesNothing(ImportKind kind, string file, int row, string column, string message)
     {
         await using var test = await ImportTestOrganization.CreateAsync();
