@@ -1,0 +1,67 @@
+using System.Net;
+using Headroom.Deals;
+using Headroom.Tests.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Headroom.Tests.Deals;
+
+[Trait("Category", "Integration")]
+public class DealPagesTests
+{
+    [Fact]
+    public async Task DealList_ShowsTheScopeOnly_WithMoneyInTheCulture()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        using var client = world.Host.CreateClient("zh-CN");
+        await WebTestHost.SignInAsync(client, "managerA@example.com");
+        var html = await client.GetStringAsync(new Uri("/deals?sort=-amount", UriKind.Relative));
+        Assert.Contains("deal of repA1", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("deal of repB", html, StringComparison.Ordinal);
+        // managerA 200.00, repA1 400.00, repA2 500.00, disabled 700.00 (ApiWorld's amounts).
+        Assert.Contains("¥400.00", html, StringComparison.Ordinal);
+        Assert.Contains("合计 ¥1,800.00", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnotherRepsDeal_ByUrl_IsNotFound()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        using var client = world.Host.CreateClient();
+        await WebTestHost.SignInAsync(client, "repA2@example.com");
+        foreach (var path in new[] { $"/deals/{world.DealIds[ApiWorld.RepA1]}", $"/deals/{world.DealIds[ApiWorld.RepA1]}/edit", $"/accounts/{world.AccountIds[ApiWorld.RepA1]}", $"/deals/{world.DealIds[ApiWorld.Foreign]}" })
+        {
+            var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.DoesNotContain("deal of", html, StringComparison.Ordinal);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri($"/deals/{world.DealIds[ApiWorld.RepA2]}", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task CreatingADeal_ShowsErrorsBesideTheFields_ThenSaves()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        using var client = world.Host.CreateClient();
+        await WebTestHost.SignInAsync(client, "repA1@example.com");
+        var fields = new Dictionary<string, string>
+        {
+            ["_handler"] = "deal", ["Form.Name"] = "", ["Form.AccountId"] = "", ["Form.Amount"] = "12.345", ["Form.Version"] = "0",
+        };
+        var invalid = await WebTestHost.PostFormAsync(client, "/deals/new", "/deals/new", fields);
+        var html = await invalid.Content.ReadAsStringAsync();
+        Assert.Contains("Enter an amount such as 12345.67.", html, StringComparison.Ordinal);
+
+        fields["Form.Amount"] = "12,345.67";
+        var missing = await (await WebTestHost.PostFormAsync(client, "/deals/new", "/deals/new", fields)).Content.ReadAsStringAsync();
+        Assert.Contains("Required.", missing, StringComparison.Ordinal);
+
+        fields["Form.Name"] = "Pilot";
+        fields["Form.AccountId"] = world.AccountIds[ApiWorld.RepA1].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var saved = await WebTestHost.PostFormAsync(client, "/deals/new", "/deals/new", fields);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using var db = world.Host.Database.CreateContext(world.Host.OrgId);
+        var deal = await db.Deals.SingleAsync(d => d.Name == "Pilot");
+        Assert.Equal((1234567L, world.MemberIds[ApiWorld.RepA1]), (deal.AmountMinor, deal.OwnerId));
+    }
+}
