@@ -64,4 +64,49 @@ public class DealPagesTests
         var deal = await db.Deals.SingleAsync(d => d.Name == "Pilot");
         Assert.Equal((1234567L, world.MemberIds[ApiWorld.RepA1]), (deal.AmountMinor, deal.OwnerId));
     }
+
+    [Fact]
+    public async Task LosingADeal_OnItsPage_NeedsAReason()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        using var client = world.Host.CreateClient();
+        await WebTestHost.SignInAsync(client, "repA1@example.com");
+        var dealId = world.DealIds[ApiWorld.RepA1];
+        long lost;
+        await using (var db = world.Host.Database.CreateContext(world.Host.OrgId))
+        {
+            lost = await db.PipelineStages.Where(s => s.ClosesAs == DealOutcome.Lost).Select(s => s.Id).SingleAsync();
+        }
+        var path = $"/deals/{dealId}";
+        var fields = new Dictionary<string, string>
+        {
+            ["_handler"] = "stage", ["Form.StageId"] = lost.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Form.LostReason"] = "",
+            ["Form.Version"] = (await world.VersionAsync<Deal>(world.Host.OrgId, dealId)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var refused = await (await WebTestHost.PostFormAsync(client, path, path, fields)).Content.ReadAsStringAsync();
+        Assert.Contains("<span class=\"field-error\">Required.</span>", refused, StringComparison.Ordinal);
+
+        fields["Form.LostReason"] = "budget cut";
+        Assert.Equal(HttpStatusCode.Redirect, (await WebTestHost.PostFormAsync(client, path, path, fields)).StatusCode);
+        var html = await client.GetStringAsync(new Uri(path + "?saved=1", UriKind.Relative));
+        Assert.Contains("budget cut", html, StringComparison.Ordinal);
+        Assert.Contains("Deal saved.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AccountPages_ShowTheScope_TheAccountsDeals_AndAnEmptyState()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        using var client = world.Host.CreateClient("zh-CN");
+        await WebTestHost.SignInAsync(client, "managerB@example.com");
+        var list = await client.GetStringAsync(new Uri("/accounts?sort=-name", UriKind.Relative));
+        Assert.Contains("account of repB", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("account of repA1", list, StringComparison.Ordinal);
+        Assert.Contains("没有符合条件的客户", await client.GetStringAsync(new Uri("/accounts?name=nothing-like-this", UriKind.Relative)), StringComparison.Ordinal);
+
+        var detail = await client.GetStringAsync(new Uri($"/accounts/{world.AccountIds[ApiWorld.RepB]}", UriKind.Relative));
+        Assert.Contains("deal of repB", detail, StringComparison.Ordinal);
+        Assert.Contains("¥600.00", detail, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/accounts/{world.AccountIds[ApiWorld.Pool]}/edit", UriKind.Relative))).StatusCode);
+    }
 }
