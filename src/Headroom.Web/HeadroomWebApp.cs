@@ -1,10 +1,15 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using System.Text.Json.Serialization;
 using Headroom.Data;
+using Headroom.Web.Accounts;
+using Headroom.Web.Api;
 using Headroom.Web.Auth;
+using Headroom.Web.Deals;
 using Headroom.Web.Home;
 using Headroom.Web.Localization;
 using MudBlazor.Services;
+using Scalar.AspNetCore;
 
 namespace Headroom.Web;
 
@@ -27,6 +32,9 @@ public static class HeadroomWebApp
         builder.Services.AddHeadroom(builder.Configuration);
         builder.Services.AddHeadroomSignIn(builder.Configuration);
         builder.Services.AddProblemDetails();
+        // Enums as their names in JSON ("Won", not 1), in the API and its OpenAPI document alike.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddOpenApi();
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.Configure<RequestLocalizationOptions>(Cultures.Configure);
         builder.Services.AddRazorComponents();
@@ -49,6 +57,11 @@ public static class HeadroomWebApp
         app.MapHomeApi();
         app.MapSignInApi();
         app.MapCultureApi();
+        var api = app.MapApiV1();
+        api.MapAccountsApi();
+        api.MapDealsApi();
+        app.MapOpenApi().RequireAuthorization();
+        app.MapScalarApiReference().RequireAuthorization();
         // Pages need a signed-in user unless they say [AllowAnonymous].
         app.MapRazorComponents<App>().RequireAuthorization();
         return app;

@@ -37,6 +37,9 @@ public static class SignInServices
             o.AccessDeniedPath = "/sign-in";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            // The API answers 401/403 rather than redirecting a script to the sign-in page.
+            o.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
         });
         services.ConfigureExternalCookie(o => o.Cookie.Name = "__Host-headroom-external");
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o => o.Cookie.Name = "__Host-headroom-2fa");
@@ -73,5 +76,16 @@ public static class SignInServices
                 }));
         });
         return services;
+    }
+
+    private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
     }
 }

@@ -14,6 +14,7 @@ public class EndpointAuthorizationTests
         "/setup",           // first run only; 404 once an admin exists
         "/culture",         // the language switcher is on the sign-in page too
         "/not-found",
+        "/scalar/scalar.js", "/scalar/scalar.aspnetcore.js", "/scalar/favicon.svg", // the API reference page's scripts (Scalar's public code); the page and the document need sign-in
     ];
 
     [Fact]

@@ -1,0 +1,3 @@
+namespace Headroom.Web.Api;
+
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);

@@ -1,0 +1,3 @@
+namespace Headroom.Web.Deals;
+
+public sealed record StageChangeRequest(long? StageId, string? LostReason, long? Version);

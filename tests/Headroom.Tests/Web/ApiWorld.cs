@@ -1,0 +1,153 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Headroom.Accounts;
+using Headroom.Data;
+using Headroom.Deals;
+using Headroom.Organizations;
+using Headroom.Web.Api;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Headroom.Tests.Web;
+
+// The principals of the access matrix, signed in to the real app, and one account and one deal
+// owned by each member of the organization (plus a pool account and a record of another
+// organization). Records are named by their owner's key: "repA1", "pool", "foreign".
+public sealed class ApiWorld : IAsyncDisposable
+{
+    public const string Anonymous = "anonymous", Admin = "admin", ManagerA = "managerA", ManagerB = "managerB",
+        RepA1 = "repA1", RepA2 = "repA2", RepB = "repB", Disabled = "disabled", OtherAdmin = "otherAdmin";
+    public const string Pool = "pool", Foreign = "foreign";
+
+    public static readonly string[] Principals = [Anonymous, Admin, ManagerA, ManagerB, RepA1, RepA2, RepB, Disabled, OtherAdmin];
+    // Members of the first organization that own records.
+    public static readonly string[] Owners = [Admin, ManagerA, ManagerB, RepA1, RepA2, RepB, Disabled];
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private readonly Dictionary<string, HttpClient> _clients = [];
+
+    private ApiWorld(WebTestHost host) => Host = host;
+
+    public WebTestHost Host { get; }
+    public long OtherOrgId { get; private set; }
+    public Dictionary<string, long> MemberIds { get; } = [];
+    public Dictionary<string, long> AccountIds { get; } = [];
+    public Dictionary<string, long> DealIds { get; } = [];
+
+    public HttpClient Client(string principal) => _clients[principal];
+
+    public static async Task<ApiWorld> CreateAsync()
+    {
+        var world = new ApiWorld(await WebTestHost.CreateAsync());
+        await world.SeedAsync();
+        return world;
+    }
+
+    private async Task SeedAsync()
+    {
+        long teamA, teamB;
+        await using (var db = Host.Database.CreateContext(Host.OrgId))
+        {
+            var a = db.Teams.Add(new Team { Name = "Team A" }).Entity;
+            var b = db.Teams.Add(new Team { Name = "Team B" }).Entity;
+            await db.SaveChangesAsync();
+            (teamA, teamB) = (a.Id, b.Id);
+        }
+        (string Key, MemberRole Role, long? Team)[] people =
+        [
+            (Admin, MemberRole.Admin, null), (ManagerA, MemberRole.Manager, teamA), (ManagerB, MemberRole.Manager, teamB),
+            (RepA1, MemberRole.Rep, teamA), (RepA2, MemberRole.Rep, teamA), (RepB, MemberRole.Rep, teamB), (Disabled, MemberRole.Rep, teamA),
+        ];
+        foreach (var (key, role, team) in people)
+        {
+            MemberIds[key] = (await Host.AddUserAsync($"{key}@example.com", role: role, teamId: team)).MemberId;
+        }
+        await using (var db = Host.Database.CreateContext(Host.OrgId))
+        {
+            (await db.Teams.SingleAsync(t => t.Id == teamA)).ManagerId = MemberIds[ManagerA];
+            (await db.Teams.SingleAsync(t => t.Id == teamB)).ManagerId = MemberIds[ManagerB];
+            await db.SaveChangesAsync();
+        }
+        foreach (var owner in Owners)
+        {
+            (AccountIds[owner], DealIds[owner]) = await AddAccountWithDealAsync(Host.OrgId, owner, MemberIds[owner], 100_00 * (Array.IndexOf(Owners, owner) + 1));
+        }
+        await using (var db = Host.Database.CreateContext(Host.OrgId))
+        {
+            var pool = db.Accounts.Add(new Account { Name = "account in the pool" }).Entity;
+            await db.SaveChangesAsync();
+            AccountIds[Pool] = pool.Id;
+        }
+
+        var other = await Host.Database.CreateOrganizationAsync("Globex", "Europe/Berlin", "en");
+        OtherOrgId = other.Id;
+        await using (var scope = Host.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.Tenant.Enter(other.Id);
+            var member = db.Members.Add(new Member { Name = "other admin", Email = "other@example.com", Role = MemberRole.Admin }).Entity;
+            var result = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>()
+                .CreateAsync(AppUsers.For(member, other.Id, "other@example.com"), "correct horse battery staple");
+            Assert.True(result.Succeeded);
+            MemberIds[OtherAdmin] = member.Id;
+        }
+        (AccountIds[Foreign], DealIds[Foreign]) = await AddAccountWithDealAsync(other.Id, Foreign, MemberIds[OtherAdmin], 999_00);
+
+        foreach (var principal in Principals)
+        {
+            var client = Host.CreateClient();
+            _clients[principal] = client;
+            if (principal == Anonymous)
+            {
+                continue;
+            }
+            var email = principal == OtherAdmin ? "other@example.com" : $"{principal}@example.com";
+            var signIn = await WebTestHost.SignInAsync(client, email);
+            Assert.Equal("/", signIn.Headers.Location?.OriginalString);
+            var token = await client.GetFromJsonAsync<AntiforgeryTokenResponse>("/api/v1/antiforgery", Json);
+            client.DefaultRequestHeaders.Add(token!.HeaderName, token.RequestToken);
+        }
+        // The disabled user signed in while still enabled; the cookie dies at the next revalidation.
+        await using (var db = Host.Database.CreateContext(Host.OrgId))
+        {
+            (await db.Users.SingleAsync(u => u.MemberId == MemberIds[Disabled])).Disabled = true;
+            await db.SaveChangesAsync();
+        }
+        Host.Clock.Advance(TimeSpan.FromSeconds(31));
+    }
+
+    public async Task<(long AccountId, long DealId)> AddAccountWithDealAsync(long orgId, string name, long? ownerId, long amountMinor, bool withDeal = true)
+    {
+        await using var db = Host.Database.CreateContext(orgId);
+        var account = db.Accounts.Add(new Account { Name = $"account of {name}", OwnerId = ownerId, Region = "East" }).Entity;
+        await db.SaveChangesAsync();
+        if (!withDeal)
+        {
+            return (account.Id, 0);
+        }
+        var stage = await db.PipelineStages.Where(s => s.ClosesAs == null).OrderBy(s => s.SortOrder).FirstAsync();
+        var deal = db.Deals.Add(new Deal { Name = $"deal of {name}", AccountId = account.Id, OwnerId = ownerId, AmountMinor = amountMinor, StageId = stage.Id }).Entity;
+        await db.SaveChangesAsync();
+        return (account.Id, deal.Id);
+    }
+
+    public async Task<long> VersionAsync<T>(long orgId, long id) where T : Common.TenantEntity, Common.IVersioned
+    {
+        await using var db = Host.Database.CreateContext(orgId);
+        return await db.Set<T>().Where(e => e.Id == id).Select(e => e.Version).SingleAsync();
+    }
+
+    public long OrgOf(string owner) => owner == Foreign ? OtherOrgId : Host.OrgId;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients.Values)
+        {
+            client.Dispose();
+        }
+        await Host.DisposeAsync();
+    }
+}
