@@ -29,6 +29,9 @@ public static class HeadroomWebApp
         // only the Development environment would serve them.
         builder.WebHost.UseStaticWebAssets();
         configure?.Invoke(builder);
+        // Every SQL statement and route match at Information drowns the log and costs time per request.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
         builder.Services.AddHeadroom(builder.Configuration);
         builder.Services.AddHeadroomSignIn(builder.Configuration);
         builder.Services.AddProblemDetails();
