@@ -13,4 +13,9 @@ import.SetAction(parse => ImportBenchmark.Run(parse.GetValue(rows), parse.GetVal
 var seed = new Command("seed", "Time `headroom seed --demo`") { size, postgres };
 seed.SetAction(parse => SeedBenchmark.Run(parse.GetRequiredValue(size), parse.GetValue(postgres)));
 
-return await new RootCommand("Headroom benchmarks") { import, seed }.Parse(args).InvokeAsync();
+var users = new Option<int>("--users") { DefaultValueFactory = _ => 50, Description = "Concurrent signed-in users" };
+var seconds = new Option<int>("--seconds") { DefaultValueFactory = _ => 60, Description = "How long the load runs" };
+var web = new Command("web", "Latency of the home, deal and account pages and APIs under concurrent users") { users, seconds, size };
+web.SetAction((parse, _) => WebBenchmark.RunAsync(parse.GetValue(users), parse.GetValue(seconds), parse.GetRequiredValue(size)));
+
+return await new RootCommand("Headroom benchmarks") { import, seed, web }.Parse(args).InvokeAsync();
