@@ -3,9 +3,11 @@ using System.Text.Unicode;
 using System.Text.Json.Serialization;
 using Headroom.Data;
 using Headroom.Web.Accounts;
+using Headroom.Web.Activities;
 using Headroom.Web.Api;
 using Headroom.Web.Auth;
 using Headroom.Web.Deals;
+using Headroom.Web.FollowUps;
 using Headroom.Web.Home;
 using Headroom.Web.Localization;
 using MudBlazor.Services;
@@ -60,6 +62,8 @@ public static class HeadroomWebApp
         var api = app.MapApiV1();
         api.MapAccountsApi();
         api.MapDealsApi();
+        api.MapActivitiesApi();
+        api.MapFollowUpsApi();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference().RequireAuthorization();
         // Pages need a signed-in user unless they say [AllowAnonymous].
