@@ -9,6 +9,7 @@ using Headroom.Web.Auth;
 using Headroom.Web.Deals;
 using Headroom.Web.FollowUps;
 using Headroom.Web.Home;
+using Headroom.Web.Leads;
 using Headroom.Web.Localization;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
@@ -61,6 +62,7 @@ public static class HeadroomWebApp
         app.MapCultureApi();
         var api = app.MapApiV1();
         api.MapAccountsApi();
+        api.MapLeadsApi();
         api.MapDealsApi();
         api.MapActivitiesApi();
         api.MapFollowUpsApi();

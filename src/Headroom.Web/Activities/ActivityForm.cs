@@ -6,6 +6,7 @@ public sealed class ActivityForm
     public string? Type { get; set; }
     public string? AccountId { get; set; }
     public string? DealId { get; set; }
+    public string? LeadId { get; set; }
     public DateTime? Start { get; set; }
     public string? Duration { get; set; }
     public string? Outcome { get; set; }

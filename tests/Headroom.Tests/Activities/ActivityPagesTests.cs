@@ -84,4 +84,28 @@ public class ActivityPagesTests
         Assert.Contains("call of repA2", team, StringComparison.Ordinal);
         Assert.DoesNotContain("call of repB", team, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task LoggingACallFromALead_RecordsTheLead()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        await world.AddLeadsAsync();
+        using var client = world.Host.CreateClient();
+        await WebTestHost.SignInAsync(client, "repA1@example.com");
+        var leadId = world.LeadIds[ApiWorld.RepA1].ToString(CultureInfo.InvariantCulture);
+        var path = $"/activities/new?leadId={leadId}";
+        Assert.Contains("<strong>lead of repA1</strong>", await client.GetStringAsync(new Uri(path, UriKind.Relative)), StringComparison.Ordinal);
+        // Another rep's lead is not offered, so nothing of it shows.
+        Assert.DoesNotContain("lead of repA2", await client.GetStringAsync(new Uri($"/activities/new?leadId={world.LeadIds[ApiWorld.RepA2]}", UriKind.Relative)), StringComparison.Ordinal);
+
+        var saved = await WebTestHost.PostFormAsync(client, path, path, new Dictionary<string, string>
+        {
+            ["_handler"] = "activity", ["Form.Type"] = "Call", ["Form.LeadId"] = leadId, ["Form.AccountId"] = "", ["Form.Start"] = "2026-11-02T08:00",
+            ["Form.Duration"] = "15", ["Form.Outcome"] = "NoAnswer",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using var db = world.Host.Database.CreateContext(world.Host.OrgId);
+        var activity = await db.SalesActivities.SingleAsync();
+        Assert.Equal((world.LeadIds[ApiWorld.RepA1], ActivityOutcome.NoAnswer, (long?)null), (activity.LeadId!.Value, activity.Outcome, activity.AccountId));
+    }
 }

@@ -6,6 +6,7 @@ using Headroom.Activities;
 using Headroom.Data;
 using Headroom.Deals;
 using Headroom.FollowUps;
+using Headroom.Leads;
 using Headroom.Organizations;
 using Headroom.Web.Api;
 using Microsoft.AspNetCore.Identity;
@@ -40,6 +41,7 @@ public sealed class ApiWorld : IAsyncDisposable
     public Dictionary<string, long> DealIds { get; } = [];
     public Dictionary<string, long> ActivityIds { get; } = [];
     public Dictionary<string, long> FollowUpIds { get; } = [];
+    public Dictionary<string, long> LeadIds { get; } = [];
 
     public HttpClient Client(string principal) => _clients[principal];
 
@@ -165,6 +167,27 @@ public sealed class ApiWorld : IAsyncDisposable
         }).Entity;
         await db.SaveChangesAsync();
         return (activity.Id, followUp.Id);
+    }
+
+    // One lead owned by each owner; only the leads tests need them.
+    public async Task AddLeadsAsync()
+    {
+        foreach (var owner in (string[])[.. Owners, Foreign])
+        {
+            LeadIds[owner] = await AddLeadAsync(OrgOf(owner), owner);
+        }
+    }
+
+    public async Task<long> AddLeadAsync(long orgId, string owner, string? name = null)
+    {
+        await using var db = Host.Database.CreateContext(orgId);
+        var lead = db.Leads.Add(new Lead
+        {
+            Name = name ?? $"lead of {owner}", Company = $"company of {owner}", Source = "web", OwnerId = MemberIds[owner == Foreign ? OtherAdmin : owner],
+            EstimatedValueMinor = 50_00 * (Array.IndexOf(Owners, owner) + 2),
+        }).Entity;
+        await db.SaveChangesAsync();
+        return lead.Id;
     }
 
     public async Task<long> VersionAsync<T>(long orgId, long id) where T : Common.TenantEntity, Common.IVersioned
