@@ -3,10 +3,13 @@ using System.Text.Unicode;
 using System.Text.Json.Serialization;
 using Headroom.Data;
 using Headroom.Web.Accounts;
+using Headroom.Web.Activities;
 using Headroom.Web.Api;
 using Headroom.Web.Auth;
 using Headroom.Web.Deals;
+using Headroom.Web.FollowUps;
 using Headroom.Web.Home;
+using Headroom.Web.Leads;
 using Headroom.Web.Localization;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
@@ -62,7 +65,10 @@ public static class HeadroomWebApp
         app.MapCultureApi();
         var api = app.MapApiV1();
         api.MapAccountsApi();
+        api.MapLeadsApi();
         api.MapDealsApi();
+        api.MapActivitiesApi();
+        api.MapFollowUpsApi();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference().RequireAuthorization();
         // Pages need a signed-in user unless they say [AllowAnonymous].

@@ -9,7 +9,11 @@ namespace Headroom.Web.Api;
 public static class OwnerField
 {
     // Returns the owner to store; `current` is null on create. Errors name the field "ownerId".
-    public static async Task<long?> ResolveAsync(AccessScope scope, AppDbContext db, long? requested, long? current, FieldErrors errors, CancellationToken cancellationToken)
+    public static Task<long?> ResolveAsync(AccessScope scope, AppDbContext db, long? requested, long? current, FieldErrors errors, CancellationToken cancellationToken) =>
+        ResolveAsync(scope, db, requested, current, errors, "ownerId", cancellationToken);
+
+    // The same rule guards a follow-up's assignee and the member an activity is logged for.
+    public static async Task<long?> ResolveAsync(AccessScope scope, AppDbContext db, long? requested, long? current, FieldErrors errors, string field, CancellationToken cancellationToken)
     {
         var owner = requested ?? current ?? scope.MemberId;
         if (owner == current || (current is null && owner == scope.MemberId))
@@ -18,12 +22,12 @@ public static class OwnerField
         }
         if (scope.Role == MemberRole.Rep)
         {
-            errors.Add("ownerId", errors.Localizer["Validation.OwnerManagersOnly"]);
+            errors.Add(field, errors.Localizer["Validation.OwnerManagersOnly"]);
             return current;
         }
         if (!await scope.Members(db).AnyAsync(m => m.Id == owner && m.Active, cancellationToken))
         {
-            errors.Add("ownerId", errors.Localizer["Validation.UnknownOwner"]);
+            errors.Add(field, errors.Localizer["Validation.UnknownOwner"]);
             return current;
         }
         return owner;

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Headroom.Accounts;
+using Headroom.Activities;
 using Headroom.Data;
 using Headroom.Deals;
 using Headroom.FollowUps;
@@ -11,7 +12,8 @@ namespace Headroom.Organizations;
 // Whose records a member may see, decided once for every page, list, count and export:
 // an admin sees the whole organization; a manager the members of the teams they manage (or
 // their own team when they manage none) and of every team below those; a rep only their own.
-// Records are "theirs" through the owner (accounts, leads, deals) or assignee (follow-ups).
+// Records are "theirs" through the owner (accounts, leads, deals), the assignee (follow-ups) or
+// the member who logged them (activities).
 // Queries still run under the tenant filter, so nothing here can reach another organization.
 public sealed class AccessScope
 {
@@ -72,6 +74,8 @@ public sealed class AccessScope
     public IQueryable<Deal> Deals(AppDbContext db) => Owned(db, db.Deals, d => d.OwnerId);
 
     public IQueryable<FollowUp> FollowUps(AppDbContext db) => Owned(db, db.FollowUps, f => f.AssigneeId);
+
+    public IQueryable<SalesActivity> Activities(AppDbContext db) => Owned(db, db.SalesActivities, a => a.MemberId);
 
     private IQueryable<T> Owned<T>(AppDbContext db, IQueryable<T> query, Expression<Func<T, long?>> owner)
     {

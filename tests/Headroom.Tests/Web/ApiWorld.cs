@@ -2,8 +2,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Headroom.Accounts;
+using Headroom.Activities;
 using Headroom.Data;
 using Headroom.Deals;
+using Headroom.FollowUps;
+using Headroom.Leads;
 using Headroom.Organizations;
 using Headroom.Web.Api;
 using Microsoft.AspNetCore.Identity;
@@ -36,6 +39,9 @@ public sealed class ApiWorld : IAsyncDisposable
     public Dictionary<string, long> MemberIds { get; } = [];
     public Dictionary<string, long> AccountIds { get; } = [];
     public Dictionary<string, long> DealIds { get; } = [];
+    public Dictionary<string, long> ActivityIds { get; } = [];
+    public Dictionary<string, long> FollowUpIds { get; } = [];
+    public Dictionary<string, long> LeadIds { get; } = [];
 
     public HttpClient Client(string principal) => _clients[principal];
 
@@ -132,6 +138,56 @@ public sealed class ApiWorld : IAsyncDisposable
         var deal = db.Deals.Add(new Deal { Name = $"deal of {name}", AccountId = account.Id, OwnerId = ownerId, AmountMinor = amountMinor, StageId = stage.Id }).Entity;
         await db.SaveChangesAsync();
         return (account.Id, deal.Id);
+    }
+
+    // One activity logged by and one follow-up assigned to each owner, about their own account;
+    // only the tests of those endpoints need them.
+    public async Task AddActivitiesAndFollowUpsAsync()
+    {
+        foreach (var owner in (string[])[.. Owners, Foreign])
+        {
+            (ActivityIds[owner], FollowUpIds[owner]) = await AddActivityAndFollowUpAsync(OrgOf(owner), owner);
+        }
+    }
+
+    public async Task<(long ActivityId, long FollowUpId)> AddActivityAndFollowUpAsync(long orgId, string owner, string? title = null)
+    {
+        await using var db = Host.Database.CreateContext(orgId);
+        var memberId = MemberIds[owner == Foreign ? OtherAdmin : owner];
+        var now = Host.Clock.GetUtcNow().UtcDateTime;
+        var activity = db.SalesActivities.Add(new SalesActivity
+        {
+            Type = ActivityType.Call, MemberId = memberId, AccountId = AccountIds[owner], StartUtc = now.AddHours(-2),
+            DurationMinutes = 10 * (Array.IndexOf(Owners, owner) + 2), Outcome = ActivityOutcome.Completed, Notes = $"call of {title ?? owner}",
+        }).Entity;
+        var followUp = db.FollowUps.Add(new FollowUp
+        {
+            Title = title ?? $"follow-up of {owner}", AssigneeId = memberId, AccountId = AccountIds[owner], DueUtc = now.AddDays(1),
+            EffortHours = 0.5 * (Array.IndexOf(Owners, owner) + 2),
+        }).Entity;
+        await db.SaveChangesAsync();
+        return (activity.Id, followUp.Id);
+    }
+
+    // One lead owned by each owner; only the leads tests need them.
+    public async Task AddLeadsAsync()
+    {
+        foreach (var owner in (string[])[.. Owners, Foreign])
+        {
+            LeadIds[owner] = await AddLeadAsync(OrgOf(owner), owner);
+        }
+    }
+
+    public async Task<long> AddLeadAsync(long orgId, string owner, string? name = null)
+    {
+        await using var db = Host.Database.CreateContext(orgId);
+        var lead = db.Leads.Add(new Lead
+        {
+            Name = name ?? $"lead of {owner}", Company = $"company of {owner}", Source = "web", OwnerId = MemberIds[owner == Foreign ? OtherAdmin : owner],
+            EstimatedValueMinor = 50_00 * (Array.IndexOf(Owners, owner) + 2),
+        }).Entity;
+        await db.SaveChangesAsync();
+        return lead.Id;
     }
 
     public async Task<long> VersionAsync<T>(long orgId, long id) where T : Common.TenantEntity, Common.IVersioned

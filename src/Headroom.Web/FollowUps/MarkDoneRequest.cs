@@ -1,0 +1,3 @@
+namespace Headroom.Web.FollowUps;
+
+public sealed record MarkDoneRequest(long? Version);
