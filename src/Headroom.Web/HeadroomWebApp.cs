@@ -69,6 +69,7 @@ public static class HeadroomWebApp
         api.MapDealsApi();
         api.MapActivitiesApi();
         api.MapFollowUpsApi();
+        api.MapAccessTokensApi();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference().RequireAuthorization();
         // Pages need a signed-in user unless they say [AllowAnonymous].

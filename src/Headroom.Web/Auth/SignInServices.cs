@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Headroom.Organizations;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 
@@ -9,6 +10,7 @@ public static class SignInServices
 {
     public const string SignInRateLimit = "sign-in";
     public const string CookieName = "__Host-headroom";
+    private const string DefaultScheme = "Headroom";
 
     // Cookie sign-in on top of the Identity core that AddHeadroom registers. Every cookie is a
     // __Host- cookie: Secure, Path=/, no Domain (browsers treat http://127.0.0.1 and localhost as
@@ -21,7 +23,13 @@ public static class SignInServices
         services.AddScoped<ISecurityStampValidator, HeadroomSecurityStampValidator>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = HeadroomSecurityStampValidator.Interval);
 
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        // Pages are signed in by cookie only; /api/v1 also takes a personal access token, chosen
+        // when the request carries a bearer header (its cookies, if any, are then ignored).
+        services.AddAuthentication(DefaultScheme)
+            .AddPolicyScheme(DefaultScheme, null, o => o.ForwardDefaultSelector = http =>
+                UsesToken(http.Request) ? PersonalAccessTokens.Scheme : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(PersonalAccessTokens.Scheme, null)
+            .AddIdentityCookies();
         services.ConfigureAll<CookieAuthenticationOptions>(o =>
         {
             o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
@@ -46,7 +54,8 @@ public static class SignInServices
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, o => o.Cookie.Name = "__Host-headroom-2fa-remember");
 
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(PersonalAccessTokens.CookieOnlyPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => !c.User.IsFromToken()));
         // ASP.NET Core's antiforgery refuses a Secure-only cookie on a plain-HTTP request (it checks
         // on the server, unlike the browser), and `serve` answers on http://127.0.0.1 by default,
         // so this one cookie is Secure whenever the request is HTTPS and carries no __Host- prefix.
@@ -77,6 +86,10 @@ public static class SignInServices
         });
         return services;
     }
+
+    private static bool UsesToken(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api/v1")
+        && request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {

@@ -36,6 +36,7 @@ public abstract class AppDbContext(DbContextOptions options, TenantContext tenan
     public DbSet<SalesActivity> SalesActivities => Set<SalesActivity>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<CustomerFeedback> CustomerFeedback => Set<CustomerFeedback>();
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
 
     // Every tenant index leads with OrgId (for the tenant filter, and for Citus, which distributes
     // by OrgId), so EF's one-column foreign-key indexes are replaced by (OrgId, key) indexes below.
