@@ -12,7 +12,7 @@ public sealed class SeededServer : IAsyncLifetime
         Server = await HeadroomServer.StartAsync(async connection =>
         {
             await HeadroomServer.RunCliAsync(connection, null, "org", "add", "--name", "Acme", "--locale", "en", "--time-zone", "Europe/London");
-            foreach (var email in new[] { "locked@example.com", "polyglot@example.com", "changer@example.com" })
+            foreach (var email in new[] { "locked@example.com", "polyglot@example.com", "changer@example.com", "scripter@example.com" })
             {
                 await HeadroomServer.RunCliAsync(connection, Password, "user", "add", "--email", email, "--password-stdin");
             }
