@@ -33,7 +33,7 @@ public static class AccessTokensApi
     }
 
     public static async Task<Results<Created<CreatedAccessTokenResponse>, ValidationProblem>> CreateToken(
-        CreateAccessTokenRequest request, AppDbContext db, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<Strings> l, CancellationToken cancellationToken)
+        CreateAccessTokenRequest request, AppDbContext db, HttpContext http, TimeProvider clock, IStringLocalizer<Strings> l, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors(l);
         var name = errors.Text("name", request.Name, PersonalAccessTokens.NameMaxLength, required: true);
@@ -46,9 +46,12 @@ public static class AccessTokensApi
             return ApiProblems.Fields(errors);
         }
         var now = clock.GetUtcNow().UtcDateTime;
+        var user = http.User;
         var (row, secret) = PersonalAccessTokens.Create(user.GetOrgId(), PersonalAccessTokens.GetUserId(user), name!, PersonalAccessTokens.ExpiryFrom(now, request.ExpiresInDays));
         db.PersonalAccessTokens.Add(row);
         await db.SaveChangesAsync(cancellationToken);
+        // The only copy of the secret: no cache may keep it.
+        http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Created($"/api/v1/tokens/{row.Id}", new CreatedAccessTokenResponse(AccessTokenResponse.From(row, now), secret));
     }
 

@@ -88,6 +88,7 @@ public class PersonalAccessTokenTests
         await using var world = await ApiWorld.CreateAsync();
         var created = await world.Client(ApiWorld.RepA1).PostAsJsonAsync("/api/v1/tokens", new CreateAccessTokenRequest("nightly export", 30), ApiWorld.Json);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.True(created.Headers.CacheControl?.NoStore);
         var body = (await created.Content.ReadFromJsonAsync<CreatedAccessTokenResponse>(ApiWorld.Json))!;
         Assert.StartsWith("hr_pat_", body.Secret, StringComparison.Ordinal);
         Assert.Equal(43, body.Secret.Length - body.Secret.IndexOf('_', 7) - 1);
