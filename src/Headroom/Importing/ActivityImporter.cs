@@ -204,9 +204,9 @@ internal static class ActivityImporter
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 row.Load(reader);
-                if (Parse(row, context.Lookups) is { } activity && firstRows.TryGetValue(KeyOf(activity), out var first) && first == 0)
+                if (Parse(row, context.Lookups) is { } activity && KeyOf(activity) is var key && firstRows.TryGetValue(key, out var first) && first == 0)
                 {
-                    firstRows[KeyOf(activity)] = row.Number;
+                    firstRows[key] = row.Number;
                 }
             }
         }
