@@ -13,10 +13,12 @@ namespace Headroom.Importing;
 // Activities can run to millions of rows, so they stream and never go through EF change tracking.
 // One pass validates every row and classifies it as new, changed or unchanged against the
 // organization's existing activities (held as 128-bit key hash -> id and content hash, ~44 bytes a
-// row, instead of the rows); rows already seen in the file are a set of 128-bit key hashes (~28 bytes
-// a row; the first row of a rare duplicate is found by reading the file again); new rows go straight to BulkInserter (prepared INSERTs on SQLite,
-// binary COPY on PostgreSQL) inside one transaction, which is rolled back if any row had an error.
-// Changed rows, if any, are updated in a second pass (prepared UPDATE) before the commit.
+// row, instead of the rows); rows already seen in the file are a set of 128-bit key hashes (~28
+// bytes a row; the first row of a rare duplicate is found by reading the file again). Past a few
+// million keys the work is split into passes by key hash, so memory does not grow with the file.
+// New rows go straight to BulkInserter (prepared INSERTs on SQLite, binary COPY on PostgreSQL)
+// inside one transaction, which is rolled back if any row had an error. Changed rows, if any, are
+// updated in a further pass (prepared UPDATE) before the commit.
 // Matching: ExternalId; rows without one match on member + start + type + account.
 internal static class ActivityImporter
 {
@@ -33,23 +35,71 @@ internal static class ActivityImporter
 
     public static async Task RunAsync(AppDbContext db, ImportContext context, CancellationToken cancellationToken)
     {
-        var existing = await LoadExistingAsync(db, cancellationToken);
-        var hasher = new XxHash3();
-
-        // One pass reads, checks and classifies every row on a worker thread and hands new rows
-        // through a bounded queue to the bulk writer on this thread, so parsing and writing overlap
-        // and no more than a queue's worth of rows is held. The first error stops the hand-over;
-        // the pass goes on to report every error, and the transaction is rolled back.
-        context.Passes = 1;
+        // Key sets grow with the file and the organization's activities; past KeysPerPass keys the
+        // rows are split by key hash into partitions handled one pass each (a row and its
+        // duplicates always share a partition), so memory stays flat whatever the size, at the
+        // price of reading the file once more per extra partition.
+        var partitions = await CountPartitionsAsync(db, context, cancellationToken);
+        context.Passes = partitions;
         await using var transaction = context.Request.DryRun ? null : await db.Database.BeginTransactionAsync(cancellationToken);
+        var counts = new Counts();
+        for (var partition = 0; partition < partitions; partition++)
+        {
+            var part = new Partition(partition, partitions);
+            var existing = await LoadExistingAsync(db, part, cancellationToken);
+            var updatedBefore = counts.Updated;
+            await CheckAndInsertAsync(db, context, existing, counts, part, transaction is null ? null : context.Clock, cancellationToken);
+            if (transaction is not null && context.Errors.Count == 0 && counts.Updated > updatedBefore)
+            {
+                context.Passes++;
+                await UpdateChangedAsync(db, context, existing, part, cancellationToken);
+            }
+        }
+        context.Result.Created = counts.Created;
+        context.Result.Updated = counts.Updated;
+        context.Result.Unchanged = counts.Unchanged;
+        if (transaction is null || context.Errors.Count > 0)
+        {
+            return;
+        }
+        await transaction.CommitAsync(cancellationToken);
+        context.Result.Written = counts.Created > 0 || counts.Updated > 0;
+    }
+
+    // Which rows a pass handles: those whose key hash falls in its partition.
+    private readonly record struct Partition(int Index, int Count)
+    {
+        public bool Holds(Key key) => Count == 1 || (int)(key.High % (ulong)Count) == Index;
+    }
+
+    private static async Task<int> CountPartitionsAsync(AppDbContext db, ImportContext context, CancellationToken cancellationToken)
+    {
+        long fileRows;
+        using (var reader = context.OpenReader())
+        {
+            // About 90 bytes a row in a typical CSV export; XLSX is compressed to about a fifth.
+            fileRows = reader.Length / (reader is XlsxTabularReader ? 18 : 90);
+        }
+        var keys = fileRows + await db.SalesActivities.LongCountAsync(cancellationToken);
+        return (int)Math.Max(1, (keys + context.Request.KeysPerPass - 1) / context.Request.KeysPerPass);
+    }
+
+    // One pass reads, checks and classifies every row of the partition on a worker thread and hands
+    // new rows through a bounded queue to the bulk writer on this thread, so parsing and writing
+    // overlap and no more than a queue's worth of rows is held. The first error stops the hand-over;
+    // the pass goes on to report every error, and the transaction is rolled back. Without a clock
+    // (a dry run) nothing is written.
+    private static async Task CheckAndInsertAsync(
+        AppDbContext db, ImportContext context, Dictionary<Key, Stored> existing, Counts counts, Partition partition, TimeProvider? writeClock,
+        CancellationToken cancellationToken)
+    {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var queue = new BlockingCollection<SalesActivity>(boundedCapacity: 8192);
-        var counts = new Counts();
         var checking = Task.Run(() =>
         {
             try
             {
-                Check(context, existing, counts, transaction is null ? null : queue, stop.Token);
+                Check(context, existing, counts, partition, writeClock is null ? null : queue, stop.Token);
             }
             finally
             {
@@ -58,9 +108,9 @@ internal static class ActivityImporter
         }, stop.Token);
         try
         {
-            if (transaction is not null)
+            if (writeClock is not null)
             {
-                await BulkInserter.InsertAsync(db, queue.GetConsumingEnumerable(stop.Token), context.Clock, stop.Token);
+                await BulkInserter.InsertAsync(db, queue.GetConsumingEnumerable(stop.Token), writeClock, stop.Token);
             }
             await checking;
         }
@@ -70,25 +120,11 @@ internal static class ActivityImporter
             await Task.WhenAny(checking);
             throw;
         }
-        context.Result.Created = counts.Created;
-        context.Result.Updated = counts.Updated;
-        context.Result.Unchanged = counts.Unchanged;
-        if (transaction is null || context.Errors.Count > 0)
-        {
-            return;
-        }
-        if (counts.Updated > 0)
-        {
-            context.Passes = 2;
-            await UpdateChangedAsync(db, context, existing, hasher, cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
-        context.Result.Written = counts.Created > 0 || counts.Updated > 0;
     }
 
     // Read with a plain data reader rather than EF materialization: a million rows load in about
     // a second instead of four. The tenant condition is explicit because the query filter is EF's.
-    private static async Task<Dictionary<Key, Stored>> LoadExistingAsync(AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<Dictionary<Key, Stored>> LoadExistingAsync(AppDbContext db, Partition partition, CancellationToken cancellationToken)
     {
         var existing = new Dictionary<Key, Stored>();
         var hasher = new XxHash3();
@@ -121,7 +157,10 @@ internal static class ActivityImporter
                     Outcome = (ActivityOutcome)reader.GetInt32(9),
                     Notes = reader.IsDBNull(10) ? null : reader.GetString(10),
                 };
-                existing[KeyOf(a)] = new Stored(a.Id, Content(hasher, a));
+                if (KeyOf(a) is var key && partition.Holds(key))
+                {
+                    existing[key] = new Stored(a.Id, Content(hasher, a));
+                }
             }
         }
         finally
@@ -139,13 +178,16 @@ internal static class ActivityImporter
     }
 
     private static void Check(
-        ImportContext context, Dictionary<Key, Stored> existing, Counts counts, BlockingCollection<SalesActivity>? writer, CancellationToken cancellationToken)
+        ImportContext context, Dictionary<Key, Stored> existing, Counts counts, Partition partition, BlockingCollection<SalesActivity>? writer,
+        CancellationToken cancellationToken)
     {
         var hasher = new XxHash3();
         var row = context.Row;
         using var reader = context.OpenReader();
         // About 90 bytes a row in a typical export; presizing saves rehashing a large set.
-        var seen = new HashSet<Key>((int)Math.Min(reader.Length / 90, 16_000_000));
+        var seen = new HashSet<Key>((int)Math.Min(reader.Length / 90 / partition.Count, 16_000_000));
+        // Every pass parses every row; only the first reports the rows' own errors.
+        row.Muted = partition.Index > 0;
         var duplicates = new List<(int Row, Key Key, string? ExternalId)>();
         while (reader.Read())
         {
@@ -160,6 +202,10 @@ internal static class ActivityImporter
                 continue;
             }
             var key = KeyOf(activity);
+            if (!partition.Holds(key))
+            {
+                continue;
+            }
             if (!seen.Add(key))
             {
                 // Reported once the pass is over, when the row it repeats has been found.
@@ -184,6 +230,7 @@ internal static class ActivityImporter
             }
         }
         context.ReportProgress(reader, "Importing", done: true);
+        row.Muted = false;
         if (duplicates.Count > 0)
         {
             ReportDuplicates(context, duplicates, cancellationToken);
@@ -229,8 +276,9 @@ internal static class ActivityImporter
     }
 
     private static async Task UpdateChangedAsync(
-        AppDbContext db, ImportContext context, Dictionary<Key, Stored> existing, XxHash3 hasher, CancellationToken cancellationToken)
+        AppDbContext db, ImportContext context, Dictionary<Key, Stored> existing, Partition partition, CancellationToken cancellationToken)
     {
+        var hasher = new XxHash3();
         var connection = db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
@@ -258,7 +306,8 @@ internal static class ActivityImporter
             context.ReportProgress(reader, "Updating");
             row.Load(reader);
             var activity = Parse(row, context.Lookups) ?? throw FileChanged(context);
-            if (!existing.TryGetValue(KeyOf(activity), out var stored) || stored.Content == Content(hasher, activity))
+            var key = KeyOf(activity);
+            if (!partition.Holds(key) || !existing.TryGetValue(key, out var stored) || stored.Content == Content(hasher, activity))
             {
                 continue;
             }

@@ -8,4 +8,7 @@ public sealed record ImportRequest(ImportKind Kind, string FilePath)
     // Errors past this many are counted but not listed.
     public int MaxErrors { get; init; } = 100;
     public IProgress<ImportProgress>? Progress { get; init; }
+    // Row keys held in memory at once by the activity importer (about 72 bytes each at most);
+    // more are handled in further passes over the file.
+    internal long KeysPerPass { get; init; } = 4_000_000;
 }

@@ -131,6 +131,62 @@ public class ActivityImporterTests
         }
     }
 
+    // A tiny key budget forces the work into several passes by key hash; the outcome must be the
+    // same as in one pass: every row once, changes found, each error reported once.
+    [Fact]
+    public async Task SmallKeyBudget_SplitsIntoPasses_WithTheSameOutcome()
+    {
+        await using var test = await ImportTestOrganization.CreateAsync();
+        var original = await WriteFileAsync(6_000);
+        var changed = await WriteFileAsync(7_000, i => i == 4_321 ? "改过的备注" : null);
+        var bad = await WriteFileAsync(5_000);
+        var lines = (await File.ReadAllLinesAsync(bad)).ToList();
+        lines[4_001] = lines[11].Replace("第 10 次跟进", "repeat", StringComparison.Ordinal);
+        lines[3_001] = lines[3_001].Replace(",Completed,", ",Maybe,", StringComparison.Ordinal);
+        await File.WriteAllLinesAsync(bad, lines);
+        try
+        {
+            var progress = new List<ImportProgress>();
+            async Task<ImportResult> Import(string path)
+            {
+                progress.Clear();
+                await using var db = test.CreateContext();
+                return await DataImporter.ImportAsync(db, test.Organization,
+                    new ImportRequest(ImportKind.Activities, path) { KeysPerPass = 1_500, Progress = new SyncProgress(progress.Add) }, test.Database.Clock);
+            }
+
+            var first = await Import(original);
+            Assert.True(first.Succeeded, string.Join("\n", first.Errors));
+            Assert.Equal(6_000, first.Created);
+            Assert.Equal(progress[^1].Total, progress[^1].Done);
+            Assert.True(progress[^1].Total >= 4 * new FileInfo(original).Length, "expected several passes over the file");
+
+            var second = await Import(changed);
+            Assert.Equal((1_000, 1, 5_999), (second.Created, second.Updated, second.Unchanged));
+            await using (var db = test.CreateContext())
+            {
+                Assert.Equal(7_000, await db.SalesActivities.CountAsync());
+                Assert.Equal(7_000, await db.SalesActivities.Select(a => a.ExternalId).Distinct().CountAsync());
+                Assert.Equal("改过的备注", (await db.SalesActivities.SingleAsync(a => a.ExternalId == "S-4321")).Notes);
+            }
+
+            var before = await test.SnapshotAsync();
+            var rejected = await Import(bad);
+            Assert.False(rejected.Written);
+            Assert.Equal(
+                [(3_002, "Outcome"), (4_002, "ExternalId")],
+                rejected.Errors.Select(e => (e.Row, e.Column)).OrderBy(e => e.Row).ToArray());
+            Assert.Contains("also on row 12", rejected.Errors.Single(e => e.Row == 4_002).Message, StringComparison.Ordinal);
+            Assert.Equal(before, await test.SnapshotAsync());
+        }
+        finally
+        {
+            File.Delete(original);
+            File.Delete(changed);
+            File.Delete(bad);
+        }
+    }
+
     private sealed class SyncProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
     {
         public void Report(ImportProgress value) => report(value);
