@@ -64,7 +64,7 @@ public partial class DealTests(Chromium chromium, DealsServer seeded) : IClassFi
         }
     }
 
-    private static async Task SignInAsync(IPage page, string email)
+    internal static async Task SignInAsync(IPage page, string email)
     {
         await page.GotoAsync("/sign-in");
         await page.GetByLabel("邮箱").FillAsync(email);
