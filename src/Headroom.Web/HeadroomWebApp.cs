@@ -37,7 +37,14 @@ public static class HeadroomWebApp
         builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
         builder.Services.AddHeadroom(builder.Configuration);
         builder.Services.AddHeadroomSignIn(builder.Configuration);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = BadRequestProblems.Describe);
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.Configure<ExceptionHandlerOptions>(o =>
+        {
+            o.StatusCodeSelector = BadRequestProblems.StatusCode;
+            // A client's bad request is not a server error worth an error log entry.
+            o.SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException;
+        });
         // Enums as their names in JSON ("Won", not 1), in the API and its OpenAPI document alike.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddOpenApi();
