@@ -25,6 +25,9 @@ public static class LeadsApi
         leads.MapPost("/", CreateLead).WithSummary("Create a new lead; estimatedValueMinor in minor units of the organization's currency.");
         leads.MapPut("/{id:long}", UpdateLead).WithSummary("Update a lead; send the version you read (409 if it changed since). The status changes with POST /leads/{id}/status.");
         leads.MapPost("/{id:long}/status", ChangeStatus).WithSummary("Work, qualify, disqualify or reopen a lead; a converted lead stays converted.");
+        leads.MapPost("/{id:long}/convert", ConvertLead).WithSummary(
+            "Convert a lead into a new or existing account, optionally a contact and a deal (dealAmountMinor in minor units; default the lead's value), " +
+            "owned by the lead's owner; the lead is marked converted and its activities and follow-ups move onto the account.");
         leads.MapDelete("/{id:long}", DeleteLead).WithSummary("Delete a lead nothing refers to (managers and admins).");
     }
 
@@ -167,6 +170,44 @@ public static class LeadsApi
         }
         lead.Status = request.Status!.Value;
         return await SaveAsync(lead, db, user, l, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<LeadConversionResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ConvertLead(
+        long id, LeadConversionRequest request, AppDbContext db, ClaimsPrincipal user, IStringLocalizer<Strings> l, CancellationToken cancellationToken)
+    {
+        var scope = await AccessScope.ForMemberAsync(db, user.GetMemberId(), cancellationToken);
+        var lead = await scope.Leads(db).SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
+        if (lead is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var errors = new FieldErrors(l);
+        if (request.Version is not { } version)
+        {
+            errors.Add("version", l["Validation.Required"]);
+            return ApiProblems.Fields(errors);
+        }
+        if (version != lead.Version)
+        {
+            return ApiProblems.StaleVersion(l["Problem.StaleVersion"]);
+        }
+        if (lead.Status == LeadStatus.Converted)
+        {
+            return ApiProblems.Conflict(l["Problem.LeadConverted"]);
+        }
+        if (lead.Status == LeadStatus.Disqualified)
+        {
+            return ApiProblems.Conflict(l["Problem.LeadDisqualified"]);
+        }
+        try
+        {
+            var converted = await LeadConversion.ConvertAsync(lead, request, scope, db, errors, cancellationToken);
+            return converted is null ? ApiProblems.Fields(errors) : TypedResults.Ok(converted);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ApiProblems.StaleVersion(l["Problem.StaleVersion"]);
+        }
     }
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteLead(

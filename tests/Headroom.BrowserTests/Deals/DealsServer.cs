@@ -1,7 +1,7 @@
 namespace Headroom.BrowserTests.Deals;
 
 // A Chinese organization with one team (a manager and a rep) and a second rep in another team,
-// an account and a deal of the first rep; all made by the real CLI and importer.
+// an account, a deal and a lead of the first rep; all made by the real CLI and importer.
 public sealed class DealsServer : IAsyncLifetime
 {
     public const string Password = "correct horse battery staple";
@@ -26,6 +26,11 @@ public sealed class DealsServer : IAsyncLifetime
             var deals = Path.Combine(files, "deals.csv");
             await File.WriteAllTextAsync(deals, "ExternalId,Name,Account,Owner,Amount,Stage,ExpectedCloseDate,ClosedAt,LostReason\nD-1,宏达 ERP 升级,A-1,li.lei@example.com,\"12,500.50\",方案报价,2026-12-15,,\n");
             await HeadroomServer.RunCliAsync(connection, null, "import", "deals", deals);
+            var leads = Path.Combine(files, "leads.csv");
+            await File.WriteAllTextAsync(leads,
+                "ExternalId,Name,Company,Source,Region,RequiredSkill,RequiredSkillLevel,Language,EstimatedValue,Status,Owner\n" +
+                "L-1,周敏,南京星辰医疗,展会,江苏,,,zh,\"80,000.00\",Working,li.lei@example.com\n");
+            await HeadroomServer.RunCliAsync(connection, null, "import", "leads", leads);
         });
         Directory.Delete(files, recursive: true);
     }

@@ -49,6 +49,12 @@ public class LeadsAccessMatrixTests
                 Check("DELETE", principal, owner, AccessRules.Expected(principal, owner, AccessRules.CanDelete(principal) ? 204 : 403), (int)delete.StatusCode);
                 await using var db = world.Host.Database.CreateContext(world.OrgOf(owner));
                 Assert.Equal(delete.StatusCode == System.Net.HttpStatusCode.NoContent, !await db.Leads.AnyAsync(l => l.Id == fresh));
+
+                var toConvert = await world.AddLeadAsync(world.OrgOf(owner), owner, $"{owner} converted by {principal}");
+                var convert = await client.PostAsJsonAsync($"/api/v1/leads/{toConvert}/convert",
+                    new LeadConversionRequest(await world.VersionAsync<Lead>(world.OrgOf(owner), toConvert)), ApiWorld.Json);
+                Check("POST convert", principal, owner, AccessRules.Expected(principal, owner, 200), (int)convert.StatusCode);
+                Assert.Equal(convert.IsSuccessStatusCode, await db.Leads.AnyAsync(l => l.Id == toConvert && l.Status == LeadStatus.Converted));
             }
 
             var create = await client.PostAsJsonAsync("/api/v1/leads", new LeadRequest("new lead", null, null, null, null, 1_00, null), ApiWorld.Json);
