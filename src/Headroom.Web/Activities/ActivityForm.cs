@@ -11,4 +11,5 @@ public sealed class ActivityForm
     public string? Duration { get; set; }
     public string? Outcome { get; set; }
     public string? Notes { get; set; }
+    public long Version { get; set; }
 }

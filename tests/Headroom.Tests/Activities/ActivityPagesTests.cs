@@ -48,6 +48,48 @@ public class ActivityPagesTests
     }
 
     [Fact]
+    public async Task EditPage_ChangesAndDeletesOnlyActivitiesInScope_AndRefusesAStaleForm()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        await world.AddActivitiesAndFollowUpsAsync();
+        using var client = world.Host.CreateClient();
+        await WebTestHost.SignInAsync(client, "repA1@example.com");
+        var own = world.ActivityIds[ApiWorld.RepA1];
+        var path = $"/activities/{own}/edit";
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/activities/{world.ActivityIds[ApiWorld.RepA2]}/edit", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/activities/{world.ActivityIds[ApiWorld.Foreign]}/edit", UriKind.Relative))).StatusCode);
+
+        var form = await client.GetStringAsync(new Uri(path, UriKind.Relative));
+        Assert.Contains("Edit activity", form, StringComparison.Ordinal);
+        Assert.Contains("call of repA1", form, StringComparison.Ordinal);
+        var fields = new Dictionary<string, string>
+        {
+            ["_handler"] = "activity", ["Form.Type"] = "Call", ["Form.Start"] = "2026-11-02T08:00", ["Form.Duration"] = "50",
+            ["Form.Outcome"] = "Completed", ["Form.Notes"] = "longer than logged", ["Form.Version"] = "0",
+            ["Form.AccountId"] = world.AccountIds[ApiWorld.RepA1].ToString(CultureInfo.InvariantCulture),
+        };
+        var saved = await WebTestHost.PostFormAsync(client, path, path, fields);
+        Assert.Equal("/activities?saved=changed", saved.Headers.Location!.PathAndQuery);
+        var stale = await WebTestHost.PostFormAsync(client, path, path, fields);
+        Assert.Contains("Someone else changed this record", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var unconfirmed = await WebTestHost.PostFormAsync(client, path, path, new Dictionary<string, string> { ["_handler"] = "activity-delete" });
+        Assert.Contains("Tick the box to confirm.", await unconfirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using (var db = world.Host.Database.CreateContext(world.Host.OrgId))
+        {
+            var activity = await db.SalesActivities.SingleAsync(a => a.Id == own);
+            Assert.Equal((50, "longer than logged", 1L), (activity.DurationMinutes, activity.Notes, activity.Version));
+        }
+        var deleted = await WebTestHost.PostFormAsync(client, path, path, new Dictionary<string, string> { ["_handler"] = "activity-delete", ["Delete.Confirm"] = "true" });
+        Assert.Equal("/activities?saved=deleted", deleted.Headers.Location!.PathAndQuery);
+        await using (var db = world.Host.Database.CreateContext(world.Host.OrgId))
+        {
+            Assert.False(await db.SalesActivities.AnyAsync(a => a.Id == own));
+            Assert.True(await db.SalesActivities.AnyAsync(a => a.Id == world.ActivityIds[ApiWorld.RepA2]));
+        }
+    }
+
+    [Fact]
     public async Task LogForm_ShowsErrorsBesideTheFields_AndWritesNothing()
     {
         await using var world = await ApiWorld.CreateAsync();
