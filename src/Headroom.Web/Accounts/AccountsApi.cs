@@ -24,7 +24,7 @@ public static class AccountsApi
         accounts.MapGet("/{id:long}", GetAccount).WithSummary("One account in your scope.");
         accounts.MapPost("/", CreateAccount).WithSummary("Create an account; only managers and admins may name another owner.");
         accounts.MapPut("/{id:long}", UpdateAccount).WithSummary("Update an account; send the version you read (409 if it changed since).");
-        accounts.MapDelete("/{id:long}", DeleteAccount).WithSummary("Delete an account without deals or contacts (managers and admins).");
+        accounts.MapDelete("/{id:long}", DeleteAccount).WithSummary("Delete an account without deals or contacts (managers and admins); with ?version= the version you read, refused (409) if it changed since.");
     }
 
     public static async Task<Ok<PagedList<AccountResponse>>> ListAccounts(
@@ -125,13 +125,18 @@ public static class AccountsApi
     }
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAccount(
-        long id, AppDbContext db, ClaimsPrincipal user, IStringLocalizer<Strings> l, CancellationToken cancellationToken)
+        long id, [FromQuery] long? version, AppDbContext db, ClaimsPrincipal user, IStringLocalizer<Strings> l, CancellationToken cancellationToken)
     {
         var scope = await AccessScope.ForMemberAsync(db, user.GetMemberId(), cancellationToken);
         var account = await scope.Accounts(db).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (account is null)
         {
             return TypedResults.NotFound();
+        }
+        // Optional for scripts; the pages send it, so a record someone changed meanwhile is not deleted unseen.
+        if (version is { } expected && expected != account.Version)
+        {
+            return ApiProblems.StaleVersion(l["Problem.StaleVersion"]);
         }
         if (scope.Role == MemberRole.Rep)
         {

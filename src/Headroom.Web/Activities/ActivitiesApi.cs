@@ -27,7 +27,7 @@ public static class ActivitiesApi
         activities.MapGet("/{id:long}", GetActivity).WithSummary("One activity in your scope.");
         activities.MapPost("/", LogActivity).WithSummary("Log an activity; memberId defaults to you (managers may name a member in their scope).");
         activities.MapPut("/{id:long}", UpdateActivity).WithSummary("Update an activity; send the version you read (409 if it changed since).");
-        activities.MapDelete("/{id:long}", DeleteActivity).WithSummary("Delete an activity in your scope (a rep: their own).");
+        activities.MapDelete("/{id:long}", DeleteActivity).WithSummary("Delete an activity in your scope (a rep: their own); with ?version= the version you read, refused (409) if it changed since.");
     }
 
     public static async Task<Ok<ActivityList>> ListActivities(
@@ -141,13 +141,18 @@ public static class ActivitiesApi
         return TypedResults.Ok(await Project(db.SalesActivities.Where(a => a.Id == id), db).SingleAsync(cancellationToken));
     }
 
-    public static async Task<Results<NoContent, NotFound>> DeleteActivity(long id, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteActivity(long id, [FromQuery] long? version, AppDbContext db, ClaimsPrincipal user, IStringLocalizer<Strings> l, CancellationToken cancellationToken)
     {
         var scope = await AccessScope.ForMemberAsync(db, user.GetMemberId(), cancellationToken);
         var activity = await scope.Activities(db).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (activity is null)
         {
             return TypedResults.NotFound();
+        }
+        // Optional for scripts; the pages send it, so a record someone changed meanwhile is not deleted unseen.
+        if (version is { } expected && expected != activity.Version)
+        {
+            return ApiProblems.StaleVersion(l["Problem.StaleVersion"]);
         }
         db.SalesActivities.Remove(activity);
         await db.SaveChangesAsync(cancellationToken);

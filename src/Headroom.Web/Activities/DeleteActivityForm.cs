@@ -4,4 +4,5 @@ namespace Headroom.Web.Activities;
 public sealed class DeleteActivityForm
 {
     public bool Confirm { get; set; }
+    public long? Version { get; set; }
 }

@@ -26,7 +26,7 @@ public static class DealsApi
         deals.MapPost("/", CreateDeal).WithSummary("Create an open deal on an account in your scope; amountMinor in minor units of the organization's currency.");
         deals.MapPut("/{id:long}", UpdateDeal).WithSummary("Update a deal; send the version you read (409 if it changed since). Win or lose it with the stage change.");
         deals.MapPost("/{id:long}/stage", ChangeStage).WithSummary("Move a deal to a stage; a closing stage wins or loses it (a lost deal needs a reason).");
-        deals.MapDelete("/{id:long}", DeleteDeal).WithSummary("Delete a deal that is not won (managers and admins).");
+        deals.MapDelete("/{id:long}", DeleteDeal).WithSummary("Delete a deal that is not won (managers and admins); with ?version= the version you read, refused (409) if it changed since.");
     }
 
     public static async Task<Ok<DealList>> ListDeals(
@@ -177,13 +177,18 @@ public static class DealsApi
     }
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteDeal(
-        long id, AppDbContext db, ClaimsPrincipal user, IStringLocalizer<Strings> l, CancellationToken cancellationToken)
+        long id, [FromQuery] long? version, AppDbContext db, ClaimsPrincipal user, IStringLocalizer<Strings> l, CancellationToken cancellationToken)
     {
         var scope = await AccessScope.ForMemberAsync(db, user.GetMemberId(), cancellationToken);
         var deal = await scope.Deals(db).SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (deal is null)
         {
             return TypedResults.NotFound();
+        }
+        // Optional for scripts; the pages send it, so a record someone changed meanwhile is not deleted unseen.
+        if (version is { } expected && expected != deal.Version)
+        {
+            return ApiProblems.StaleVersion(l["Problem.StaleVersion"]);
         }
         if (scope.Role == MemberRole.Rep)
         {

@@ -28,7 +28,7 @@ public static class FollowUpsApi
         followUps.MapPost("/", CreateFollowUp).WithSummary("Create an open follow-up; assigneeId defaults to you (managers may name a member in their scope).");
         followUps.MapPut("/{id:long}", UpdateFollowUp).WithSummary("Update a follow-up; send the version you read (409 if it changed since).");
         followUps.MapPost("/{id:long}/done", MarkDone).WithSummary("Mark a follow-up done; send the version you read.");
-        followUps.MapDelete("/{id:long}", DeleteFollowUp).WithSummary("Delete a follow-up in your scope.");
+        followUps.MapDelete("/{id:long}", DeleteFollowUp).WithSummary("Delete a follow-up in your scope; with ?version= the version you read, refused (409) if it changed since.");
     }
 
     public static async Task<Ok<FollowUpList>> ListFollowUps(
@@ -165,13 +165,18 @@ public static class FollowUpsApi
         return await SaveAsync(followUp, db, l, cancellationToken);
     }
 
-    public static async Task<Results<NoContent, NotFound>> DeleteFollowUp(long id, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteFollowUp(long id, [FromQuery] long? version, AppDbContext db, ClaimsPrincipal user, IStringLocalizer<Strings> l, CancellationToken cancellationToken)
     {
         var scope = await AccessScope.ForMemberAsync(db, user.GetMemberId(), cancellationToken);
         var followUp = await scope.FollowUps(db).SingleOrDefaultAsync(f => f.Id == id, cancellationToken);
         if (followUp is null)
         {
             return TypedResults.NotFound();
+        }
+        // Optional for scripts; the pages send it, so a record someone changed meanwhile is not deleted unseen.
+        if (version is { } expected && expected != followUp.Version)
+        {
+            return ApiProblems.StaleVersion(l["Problem.StaleVersion"]);
         }
         db.FollowUps.Remove(followUp);
         await db.SaveChangesAsync(cancellationToken);

@@ -28,7 +28,7 @@ public static class LeadsApi
         leads.MapPost("/{id:long}/convert", ConvertLead).WithSummary(
             "Convert a lead into a new or existing account, optionally a contact and a deal (dealAmountMinor in minor units; default the lead's value), " +
             "owned by the lead's owner; the lead is marked converted and its activities and follow-ups move onto the account.");
-        leads.MapDelete("/{id:long}", DeleteLead).WithSummary("Delete a lead nothing refers to (managers and admins).");
+        leads.MapDelete("/{id:long}", DeleteLead).WithSummary("Delete a lead nothing refers to (managers and admins); with ?version= the version you read, refused (409) if it changed since.");
     }
 
     public static async Task<Ok<LeadList>> ListLeads(
@@ -211,13 +211,18 @@ public static class LeadsApi
     }
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteLead(
-        long id, AppDbContext db, ClaimsPrincipal user, IStringLocalizer<Strings> l, CancellationToken cancellationToken)
+        long id, [FromQuery] long? version, AppDbContext db, ClaimsPrincipal user, IStringLocalizer<Strings> l, CancellationToken cancellationToken)
     {
         var scope = await AccessScope.ForMemberAsync(db, user.GetMemberId(), cancellationToken);
         var lead = await scope.Leads(db).SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (lead is null)
         {
             return TypedResults.NotFound();
+        }
+        // Optional for scripts; the pages send it, so a record someone changed meanwhile is not deleted unseen.
+        if (version is { } expected && expected != lead.Version)
+        {
+            return ApiProblems.StaleVersion(l["Problem.StaleVersion"]);
         }
         if (scope.Role == MemberRole.Rep)
         {
