@@ -52,16 +52,16 @@ public class TeamGlanceTests
                 new Deal { Name = "rep2 deal", AccountId = account2.Id, OwnerId = rep2, AmountMinor = 500_000, StageId = stage.Id, ExpectedCloseDate = new DateOnly(2026, 12, 1) },
                 new Deal { Name = "other team deal", AccountId = account3.Id, OwnerId = otherRep, AmountMinor = 700_000, StageId = stage.Id, ExpectedCloseDate = new DateOnly(2026, 10, 1) });
             db.FollowUps.AddRange(
-                new FollowUp { Title = "overdue call back", AssigneeId = rep1, DueUtc = new DateTime(2026, 11, 1, 2, 0, 0), EffortHours = 2 },
-                new FollowUp { Title = "send the quote", AssigneeId = rep1, DueUtc = new DateTime(2026, 11, 2, 8, 0, 0), EffortHours = 1.5, Priority = FollowUpPriority.High },
-                new FollowUp { Title = "done already", AssigneeId = rep1, DueUtc = new DateTime(2026, 10, 1), EffortHours = 5, Status = FollowUpStatus.Done },
-                new FollowUp { Title = "next week", AssigneeId = rep2, DueUtc = new DateTime(2026, 11, 9), EffortHours = 1 },
-                new FollowUp { Title = "other team overdue", AssigneeId = otherRep, DueUtc = new DateTime(2026, 10, 20), EffortHours = 1 });
+                new FollowUp { Title = "overdue call back", AssigneeId = rep1, DueUtc = new DateTime(2026, 11, 1, 2, 0, 0, DateTimeKind.Utc), EffortHours = 2 },
+                new FollowUp { Title = "send the quote", AssigneeId = rep1, DueUtc = new DateTime(2026, 11, 2, 8, 0, 0, DateTimeKind.Utc), EffortHours = 1.5, Priority = FollowUpPriority.High },
+                new FollowUp { Title = "done already", AssigneeId = rep1, DueUtc = new DateTime(2026, 10, 1, 0, 0, 0, DateTimeKind.Utc), EffortHours = 5, Status = FollowUpStatus.Done },
+                new FollowUp { Title = "next week", AssigneeId = rep2, DueUtc = new DateTime(2026, 11, 9, 0, 0, 0, DateTimeKind.Utc), EffortHours = 1 },
+                new FollowUp { Title = "other team overdue", AssigneeId = otherRep, DueUtc = new DateTime(2026, 10, 20, 0, 0, 0, DateTimeKind.Utc), EffortHours = 1 });
             db.SalesActivities.AddRange(
-                new SalesActivity { Type = ActivityType.Call, MemberId = rep1, StartUtc = new DateTime(2026, 11, 1, 15, 59, 0), DurationMinutes = 100 },
-                new SalesActivity { Type = ActivityType.Call, MemberId = rep1, StartUtc = new DateTime(2026, 11, 1, 16, 0, 0), DurationMinutes = 30 },
-                new SalesActivity { Type = ActivityType.Visit, MemberId = rep1, StartUtc = new DateTime(2026, 11, 2, 0, 30, 0), DurationMinutes = 60 },
-                new SalesActivity { Type = ActivityType.Call, MemberId = otherRep, StartUtc = new DateTime(2026, 11, 2, 0, 30, 0), DurationMinutes = 20 });
+                new SalesActivity { Type = ActivityType.Call, MemberId = rep1, StartUtc = new DateTime(2026, 11, 1, 15, 59, 0, DateTimeKind.Utc), DurationMinutes = 100 },
+                new SalesActivity { Type = ActivityType.Call, MemberId = rep1, StartUtc = new DateTime(2026, 11, 1, 16, 0, 0, DateTimeKind.Utc), DurationMinutes = 30 },
+                new SalesActivity { Type = ActivityType.Visit, MemberId = rep1, StartUtc = new DateTime(2026, 11, 2, 0, 30, 0, DateTimeKind.Utc), DurationMinutes = 60 },
+                new SalesActivity { Type = ActivityType.Call, MemberId = otherRep, StartUtc = new DateTime(2026, 11, 2, 0, 30, 0, DateTimeKind.Utc), DurationMinutes = 20 });
             await db.SaveChangesAsync();
         }
         return new World(host, manager, rep1, rep2, otherRep);
@@ -74,7 +74,7 @@ public class TeamGlanceTests
         await using var db = world.Host.Database.CreateContext(world.Host.OrgId);
         var scope = await AccessScope.ForMemberAsync(db, world.Manager);
         var period = TeamGlancePeriod.At(world.Host.Clock.GetUtcNow(), Shanghai);
-        Assert.Equal((new DateOnly(2026, 11, 2), new DateTime(2026, 11, 1, 16, 0, 0)), (period.Today, period.WeekStartUtc));
+        Assert.Equal((new DateOnly(2026, 11, 2), new DateTime(2026, 11, 1, 16, 0, 0, DateTimeKind.Utc)), (period.Today, period.WeekStartUtc));
 
         var glance = await TeamGlance.LoadAsync(db, scope, period, 1, 25);
         Assert.Equal(3, glance.Total);

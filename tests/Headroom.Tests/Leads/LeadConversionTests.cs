@@ -23,8 +23,8 @@ public class LeadConversionTests
         var rep = world.MemberIds[ApiWorld.RepA1];
         await using (var db = world.Host.Database.CreateContext(world.Host.OrgId))
         {
-            db.SalesActivities.Add(new SalesActivity { Type = ActivityType.Call, MemberId = rep, LeadId = id, StartUtc = new DateTime(2026, 11, 1), DurationMinutes = 15 });
-            db.FollowUps.Add(new FollowUp { Title = "send the brochure", AssigneeId = rep, LeadId = id, DueUtc = new DateTime(2026, 11, 5), EffortHours = 1 });
+            db.SalesActivities.Add(new SalesActivity { Type = ActivityType.Call, MemberId = rep, LeadId = id, StartUtc = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc), DurationMinutes = 15 });
+            db.FollowUps.Add(new FollowUp { Title = "send the brochure", AssigneeId = rep, LeadId = id, DueUtc = new DateTime(2026, 11, 5, 0, 0, 0, DateTimeKind.Utc), EffortHours = 1 });
             await db.SaveChangesAsync();
         }
         var client = world.Client(ApiWorld.RepA1);
