@@ -151,7 +151,7 @@ public static class WorkloadQuery
                 """);
         }
         return db.Database.SqlQuery<ActivityDayRow>($"""
-            SELECT "MemberId", CAST(floor((extract(epoch FROM "StartUtc") + {offsetSeconds}) / 86400) AS bigint) AS "Day",
+            SELECT "MemberId", CAST(floor((date_part('epoch', "StartUtc") + {offsetSeconds}) / 86400) AS bigint) AS "Day",
               SUM(CASE WHEN "Outcome" IN ({completed}, {noAnswer}) THEN "DurationMinutes" ELSE 0 END) AS "Actual",
               SUM(CASE WHEN "Type" IN ({meeting}, {demo}) AND "Outcome" <> {cancelled} THEN "DurationMinutes" ELSE 0 END) AS "MeetingMinutes",
               SUM(CASE WHEN "Type" IN ({meeting}, {demo}) AND "Outcome" <> {cancelled} THEN 1 ELSE 0 END) AS "Meetings",

@@ -48,6 +48,11 @@ public sealed class WorkloadQueryTests
         var wang = inputs.Activity.Where(a => a.MemberId == ids.Wang).OrderBy(a => a.Date).ToList();
         Assert.Equal([new ActivityDay(ids.Wang, Monday, 60), new ActivityDay(ids.Wang, Monday.AddDays(1), 45, 45, 1)], wang);
 
+        // Without a team: everyone the manager may see, which is not the other team's rep.
+        var all = await WorkloadQuery.LoadAsync(db, scope, Week());
+        Assert.Equal(["Li Lei", "Wang Fang", "Zhang Wei"], all.Members.Select(m => m.Name));
+        Assert.DoesNotContain(all.FollowUps, f => f.MemberId == ids.Outsider);
+
         var result = WorkloadScorer.Score(inputs, Week());
         var liTuesday = result.Members[0].Periods[1];
         Assert.Equal(1.5, liTuesday.ActualHours, 9);
