@@ -18,4 +18,8 @@ var seconds = new Option<int>("--seconds") { DefaultValueFactory = _ => 60, Desc
 var web = new Command("web", "Latency of the home, deal and account pages and APIs under concurrent users") { users, seconds, size };
 web.SetAction((parse, _) => WebBenchmark.RunAsync(parse.GetValue(users), parse.GetValue(seconds), parse.GetRequiredValue(size)));
 
-return await new RootCommand("Headroom benchmarks") { import, seed, web }.Parse(args).InvokeAsync();
+var seeded = new Option<FileInfo?>("--sqlite") { Description = "An SQLite file already seeded with `seed --demo` today, instead of seeding a new one" };
+var workload = new Command("workload", "Load and score every member's workload for 12 weeks on seeded demo data") { size, postgres, seeded };
+workload.SetAction((parse, _) => WorkloadBenchmark.RunAsync(parse.GetRequiredValue(size), parse.GetValue(postgres), parse.GetValue(seeded)));
+
+return await new RootCommand("Headroom benchmarks") { import, seed, web, workload }.Parse(args).InvokeAsync();

@@ -17,6 +17,7 @@ public static class CliApp
         SeedCommand.Create(),
         ImportCommand.Create(),
         ExportCommand.Create(),
+        ReportCommand.Create(),
     };
 
     public static Task<int> RunAsync(params string[] args) => CommandRunner.InvokeAsync(CreateRootCommand(), args);

@@ -20,6 +20,7 @@ internal static class DemoReset
         await DeleteAsync(db.Accounts, orgId, cancellationToken);
         await DeleteAsync(db.Leads, orgId, cancellationToken);
         await DeleteAsync(db.PersonalAccessTokens, orgId, cancellationToken);
+        await DeleteAsync(db.OrganizationEffortModels, orgId, cancellationToken);
         // Sign-ins are Identity's users, not tenant rows; their logins, claims and tokens go with them (cascade).
         await db.Users.Where(u => u.OrgId == orgId).ExecuteDeleteAsync(cancellationToken);
         await DeleteAsync(db.MemberSkills, orgId, cancellationToken);

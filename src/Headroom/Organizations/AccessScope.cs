@@ -29,6 +29,10 @@ public sealed class AccessScope
     // The teams a manager answers for (with all their sub-teams); empty for admins and reps.
     public IReadOnlyCollection<long> TeamIds { get; }
 
+    // The command line acts with the database's own rights (like export), so it sees the whole
+    // organization without being a member of it.
+    public static AccessScope WholeOrganization() => new(0, MemberRole.Admin, []);
+
     public static async Task<AccessScope> ForMemberAsync(AppDbContext db, long memberId, CancellationToken cancellationToken = default)
     {
         var member = await db.Members.Where(m => m.Id == memberId).Select(m => new { m.Role, m.TeamId })
