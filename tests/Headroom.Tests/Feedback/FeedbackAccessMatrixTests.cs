@@ -47,6 +47,13 @@ public class FeedbackAccessMatrixTests
                         new FeedbackRequest(current.Kind, current.Score, accountId, dealId, today, $"seen by {principal}", current.Version), ApiWorld.Json);
                     Check("PUT", principal, owner, AccessRules.Expected(principal, owner, 200), (int)update.StatusCode);
                 }
+                await using (var db = world.Host.Database.CreateContext(world.OrgOf(owner)))
+                {
+                    var current = await db.CustomerFeedback.SingleAsync(f => f.Id == id);
+                    var rescored = await client.PutAsJsonAsync($"/api/v1/feedback/{id}",
+                        new FeedbackRequest(current.Kind, current.Score % 5 + 1, accountId, dealId, today, current.Comment, current.Version), ApiWorld.Json);
+                    Check("PUT with another score", principal, owner, AccessRules.Expected(principal, owner, AccessRules.CanRewriteFeedback(principal) ? 200 : 400), (int)rescored.StatusCode);
+                }
 
                 var comment = $"new feedback on {owner} by {principal}";
                 var create = await client.PostAsJsonAsync("/api/v1/feedback", new FeedbackRequest(FeedbackKind.Nps, 9, accountId, dealId, today, comment), ApiWorld.Json);
@@ -54,7 +61,7 @@ public class FeedbackAccessMatrixTests
 
                 var fresh = await world.AddFeedbackAsync(world.OrgOf(owner), owner, FeedbackKind.Csat, 1);
                 var delete = await client.DeleteAsync(new Uri($"/api/v1/feedback/{fresh}", UriKind.Relative));
-                Check("DELETE", principal, owner, AccessRules.Expected(principal, owner, AccessRules.CanDelete(principal) ? 204 : 403), (int)delete.StatusCode);
+                Check("DELETE", principal, owner, AccessRules.Expected(principal, owner, AccessRules.CanRewriteFeedback(principal) ? 204 : 403), (int)delete.StatusCode);
 
                 await using var check = world.Host.Database.CreateContext(world.OrgOf(owner));
                 Assert.Equal(delete.StatusCode == HttpStatusCode.NoContent, !await check.CustomerFeedback.AnyAsync(f => f.Id == fresh));
