@@ -41,6 +41,9 @@ public class FeedbackPagesTests
 
         var empty = await client.GetStringAsync(new Uri("/feedback?minScore=11", UriKind.Relative));
         Assert.Contains("没有符合条件的反馈。", empty, StringComparison.Ordinal);
+        // A score typed by hand that is no number is no filter, not an error page.
+        var typed = await client.GetStringAsync(new Uri($"/feedback?accountId={account}&minScore=abc&maxScore=", UriKind.Relative));
+        Assert.Contains("共 6 条反馈", typed, StringComparison.Ordinal);
     }
 
     [Fact]
