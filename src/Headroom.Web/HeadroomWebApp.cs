@@ -6,7 +6,9 @@ using Headroom.Web.Accounts;
 using Headroom.Web.Activities;
 using Headroom.Web.Api;
 using Headroom.Web.Auth;
+using Headroom.Web.Contacts;
 using Headroom.Web.Deals;
+using Headroom.Web.Feedback;
 using Headroom.Web.FollowUps;
 using Headroom.Web.Home;
 using Headroom.Web.Leads;
@@ -77,6 +79,8 @@ public static class HeadroomWebApp
         api.MapActivitiesApi();
         api.MapFollowUpsApi();
         api.MapAccessTokensApi();
+        api.MapContactsApi();
+        api.MapFeedbackApi();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference().RequireAuthorization();
         // Pages need a signed-in user unless they say [AllowAnonymous].

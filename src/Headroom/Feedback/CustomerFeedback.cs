@@ -2,7 +2,7 @@ using Headroom.Common;
 
 namespace Headroom.Feedback;
 
-public class CustomerFeedback : TenantEntity, IExternallyIdentified
+public class CustomerFeedback : TenantEntity, IVersioned, IExternallyIdentified
 {
     public FeedbackKind Kind { get; set; }
     // CSAT 1–5 or NPS 0–10, checked against Kind.
@@ -12,6 +12,7 @@ public class CustomerFeedback : TenantEntity, IExternallyIdentified
     public DateOnly Date { get; set; }
     public string? Comment { get; set; }
     public string? ExternalId { get; set; }
+    public long Version { get; set; }
 }
 
 public enum FeedbackKind

@@ -3,6 +3,7 @@ using Headroom.Accounts;
 using Headroom.Activities;
 using Headroom.Data;
 using Headroom.Deals;
+using Headroom.Feedback;
 using Headroom.FollowUps;
 using Headroom.Leads;
 using Microsoft.EntityFrameworkCore;
@@ -72,6 +73,16 @@ public sealed class AccessScope
     };
 
     public IQueryable<Account> Accounts(AppDbContext db) => Owned(db, db.Accounts, a => a.OwnerId);
+
+    // Contacts and feedback have no owner of their own: they are visible exactly when their
+    // account is (docs/decisions/0016). A contact without an account is the admin's alone.
+    public IQueryable<Contact> Contacts(AppDbContext db) => Role == MemberRole.Admin
+        ? db.Contacts
+        : db.Contacts.Where(c => c.AccountId != null && Accounts(db).Select(a => (long?)a.Id).Contains(c.AccountId));
+
+    public IQueryable<CustomerFeedback> Feedback(AppDbContext db) => Role == MemberRole.Admin
+        ? db.CustomerFeedback
+        : db.CustomerFeedback.Where(f => Accounts(db).Select(a => a.Id).Contains(f.AccountId));
 
     public IQueryable<Lead> Leads(AppDbContext db) => Owned(db, db.Leads, l => l.OwnerId);
 

@@ -23,6 +23,12 @@ public static class AccessRules
 
     public static bool CanDelete(string principal) => principal is ApiWorld.Admin or ApiWorld.ManagerA or ApiWorld.ManagerB or ApiWorld.OtherAdmin;
 
+    // Contacts and feedback are seen through their account (docs/decisions/0016): a contact may be
+    // deleted by whoever sees it; a feedback entry, or its score changed, only by managers and admins.
+    public static bool CanDeleteContact(string principal) => SignedIn(principal);
+
+    public static bool CanRewriteFeedback(string principal) => CanDelete(principal);
+
     // 401 before anything else, then 404 for whatever is outside the scope (never 403, which
     // would tell that the record exists), then the answer for a record the caller may see.
     public static int Expected(string principal, string owner, int whenVisible) =>

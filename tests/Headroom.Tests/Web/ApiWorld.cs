@@ -5,6 +5,7 @@ using Headroom.Accounts;
 using Headroom.Activities;
 using Headroom.Data;
 using Headroom.Deals;
+using Headroom.Feedback;
 using Headroom.FollowUps;
 using Headroom.Leads;
 using Headroom.Organizations;
@@ -42,6 +43,9 @@ public sealed class ApiWorld : IAsyncDisposable
     public Dictionary<string, long> ActivityIds { get; } = [];
     public Dictionary<string, long> FollowUpIds { get; } = [];
     public Dictionary<string, long> LeadIds { get; } = [];
+    public Dictionary<string, long> ContactIds { get; } = [];
+    public Dictionary<string, long> CsatIds { get; } = [];
+    public Dictionary<string, long> NpsIds { get; } = [];
 
     public HttpClient Client(string principal) => _clients[principal];
 
@@ -188,6 +192,39 @@ public sealed class ApiWorld : IAsyncDisposable
         }).Entity;
         await db.SaveChangesAsync();
         return lead.Id;
+    }
+
+    // One contact, one CSAT and one NPS entry on every seeded account (the pool's included; its
+    // entries have no deal); only the contacts and feedback tests need them.
+    public async Task AddContactsAndFeedbackAsync()
+    {
+        foreach (var owner in (string[])[.. Owners, Pool, Foreign])
+        {
+            ContactIds[owner] = await AddContactAsync(OrgOf(owner), owner);
+            var n = Array.IndexOf(Owners, owner) + 1;
+            CsatIds[owner] = await AddFeedbackAsync(OrgOf(owner), owner, FeedbackKind.Csat, n % 5 + 1, daysAgo: n);
+            NpsIds[owner] = await AddFeedbackAsync(OrgOf(owner), owner, FeedbackKind.Nps, (3 * n) % 11, daysAgo: 2 * n);
+        }
+    }
+
+    public async Task<long> AddContactAsync(long orgId, string owner, string? name = null)
+    {
+        await using var db = Host.Database.CreateContext(orgId);
+        var contact = db.Contacts.Add(new Contact { Name = name ?? $"contact of {owner}", Email = $"{owner}@customer.example", AccountId = AccountIds[owner] }).Entity;
+        await db.SaveChangesAsync();
+        return contact.Id;
+    }
+
+    public async Task<long> AddFeedbackAsync(long orgId, string owner, FeedbackKind kind, int score, int daysAgo = 0)
+    {
+        await using var db = Host.Database.CreateContext(orgId);
+        var feedback = db.CustomerFeedback.Add(new CustomerFeedback
+        {
+            Kind = kind, Score = score, AccountId = AccountIds[owner], DealId = DealIds.TryGetValue(owner, out var deal) ? deal : null,
+            Date = DateOnly.FromDateTime(Host.Clock.GetUtcNow().UtcDateTime).AddDays(-daysAgo), Comment = $"{kind} from {owner}",
+        }).Entity;
+        await db.SaveChangesAsync();
+        return feedback.Id;
     }
 
     public async Task<long> VersionAsync<T>(long orgId, long id) where T : Common.TenantEntity, Common.IVersioned
