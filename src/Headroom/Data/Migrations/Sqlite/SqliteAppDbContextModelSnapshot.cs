@@ -542,6 +542,13 @@ namespace Headroom.Data.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("InvitationExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("InvitationHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -589,6 +596,9 @@ namespace Headroom.Data.Migrations.Sqlite
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OrgId", "InvitationHash")
+                        .IsUnique();
 
                     b.HasIndex("OrgId", "MemberId")
                         .IsUnique();
