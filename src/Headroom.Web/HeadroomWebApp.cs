@@ -11,6 +11,8 @@ using Headroom.Web.FollowUps;
 using Headroom.Web.Home;
 using Headroom.Web.Leads;
 using Headroom.Web.Localization;
+using Headroom.Web.Members;
+using Headroom.Web.Teams;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
 
@@ -70,6 +72,9 @@ public static class HeadroomWebApp
         api.MapActivitiesApi();
         api.MapFollowUpsApi();
         api.MapAccessTokensApi();
+        api.MapTeamsApi();
+        api.MapMembersApi();
+        api.MapTimeOffApi();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference().RequireAuthorization();
         // Pages need a signed-in user unless they say [AllowAnonymous].

@@ -1,0 +1,8 @@
+using Headroom.Organizations;
+
+namespace Headroom.Web.Members;
+
+public sealed record MemberResponse(
+    long Id, string Name, string? Email, MemberRole Role, long? TeamId, string? TeamName, string? Title, DateOnly? HireDate,
+    double WeeklyCapacityHours, IReadOnlyList<SkillLevel> Skills, IReadOnlyList<string> Territories, IReadOnlyList<string> Languages,
+    bool Active, bool InvitationPending, long Version);
