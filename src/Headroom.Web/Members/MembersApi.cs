@@ -259,7 +259,7 @@ public static class MembersApi
         var admin = scope.Role == MemberRole.Admin;
         var l = errors.Localizer;
 
-        var name = errors.Text("name", request.Name, 200, required: creating);
+        var name = errors.Text("name", request.Name, 200, required: creating || request.Name is not null);
         if (name is not null && name != member.Name)
         {
             if (admin) { member.Name = name; } else { errors.Add("name", l["Validation.AdminsOnlyField"]); }
