@@ -412,5 +412,5 @@ public static class MembersApi
     public static IQueryable<MemberResponse> Project(IQueryable<Member> members, AppDbContext db) => members.Select(m => new MemberResponse(
         m.Id, m.Name, m.Email, m.Role, m.TeamId, m.Team == null ? null : m.Team.Name, m.Title, m.HireDate, m.WeeklyCapacityHours,
         m.Skills.OrderBy(s => s.Skill).Select(s => new SkillLevel(s.Skill, s.Level)).ToList(), m.Territories, m.Languages, m.Active,
-        db.Users.Any(u => u.MemberId == m.Id && u.InvitationHash != null), m.Version));
+        db.Users.Any(u => u.MemberId == m.Id && u.InvitationHash != null), db.Users.Any(u => u.MemberId == m.Id && u.PasswordHash != null), m.Version));
 }

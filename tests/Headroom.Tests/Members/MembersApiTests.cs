@@ -247,6 +247,30 @@ public class MembersApiTests
         Assert.Contains("invalid or has expired", await world.Host.CreateClient().GetStringAsync(new Uri($"/invite/{lateToken}", UriKind.Relative)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Invitation_ForAnImportedMemberWithoutSignIn_MakesTheSignIn()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        long withEmail, withoutEmail;
+        await using (var db = world.Host.Database.CreateContext(world.Host.OrgId))
+        {
+            var imported = db.Members.Add(new Member { Name = "Imported", Email = "imported@example.com", TeamId = world.TeamIds[ApiWorld.TeamA] }).Entity;
+            var noMail = db.Members.Add(new Member { Name = "No mail", TeamId = world.TeamIds[ApiWorld.TeamA] }).Entity;
+            await db.SaveChangesAsync();
+            (withEmail, withoutEmail) = (imported.Id, noMail.Id);
+        }
+        var admin = world.Client(ApiWorld.Admin);
+        var before = await admin.GetFromJsonAsync<MemberResponse>($"/api/v1/members/{withEmail}", ApiWorld.Json);
+        Assert.Equal((false, false), (before!.InvitationPending, before.PasswordSet));
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync(new Uri($"/api/v1/members/{withEmail}/invitation", UriKind.Relative), null)).StatusCode);
+        var after = await admin.GetFromJsonAsync<MemberResponse>($"/api/v1/members/{withEmail}", ApiWorld.Json);
+        Assert.True(after!.InvitationPending);
+        await ProblemAssert.FieldErrorAsync(await admin.PostAsync(new Uri($"/api/v1/members/{withoutEmail}/invitation", UriKind.Relative), null), "email");
+        await using var check = world.Host.Database.CreateContext(world.Host.OrgId);
+        Assert.Equal("imported@example.com", (await check.Users.SingleAsync(u => u.MemberId == withEmail)).Email);
+        Assert.False(await check.Users.AnyAsync(u => u.MemberId == withoutEmail));
+    }
+
     private static async Task AddAntiforgeryAsync(HttpClient client)
     {
         var token = await client.GetFromJsonAsync<AntiforgeryTokenResponse>("/api/v1/antiforgery", ApiWorld.Json);
