@@ -13,6 +13,8 @@ using Headroom.Web.FollowUps;
 using Headroom.Web.Home;
 using Headroom.Web.Leads;
 using Headroom.Web.Localization;
+using Headroom.Web.Members;
+using Headroom.Web.Teams;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
 
@@ -81,6 +83,9 @@ public static class HeadroomWebApp
         api.MapAccessTokensApi();
         api.MapContactsApi();
         api.MapFeedbackApi();
+        api.MapTeamsApi();
+        api.MapMembersApi();
+        api.MapTimeOffApi();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference().RequireAuthorization();
         // Pages need a signed-in user unless they say [AllowAnonymous].

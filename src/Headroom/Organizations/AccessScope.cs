@@ -72,6 +72,15 @@ public sealed class AccessScope
         _ => db.Members.Where(m => m.Id == MemberId),
     };
 
+    // The teams a member may read: an admin every team, a manager the teams they answer for, a
+    // rep the team they sit in (docs/decisions/0015-people-administration.md).
+    public IQueryable<Team> Teams(AppDbContext db) => Role switch
+    {
+        MemberRole.Admin => db.Teams,
+        MemberRole.Manager => db.Teams.Where(t => TeamIds.Contains(t.Id)),
+        _ => db.Teams.Where(t => db.Members.Any(m => m.Id == MemberId && m.TeamId == t.Id)),
+    };
+
     public IQueryable<Account> Accounts(AppDbContext db) => Owned(db, db.Accounts, a => a.OwnerId);
 
     // Contacts and feedback have no owner of their own: they are visible exactly when their

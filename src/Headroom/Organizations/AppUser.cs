@@ -14,4 +14,8 @@ public class AppUser : IdentityUser<long>
     public Member? Member { get; set; }
     // An admin switches a sign-in off without deleting the member and their history.
     public bool Disabled { get; set; }
+    // An unused invitation: SHA-256 of the link's token, and when the link stops working. Both are
+    // cleared when the invitee sets a password (docs/decisions/0015-people-administration.md).
+    public byte[]? InvitationHash { get; set; }
+    public DateTime? InvitationExpiresUtc { get; set; }
 }

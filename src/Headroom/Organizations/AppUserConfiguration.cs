@@ -12,5 +12,8 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.HasOne(u => u.Member).WithMany().HasForeignKey(u => u.MemberId)
             .OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(u => new { u.OrgId, u.MemberId }).IsUnique();
+        builder.Property(u => u.InvitationHash).HasMaxLength(32);
+        // The invitation link names its organization, so the lookup leads with OrgId like a tenant row.
+        builder.HasIndex(u => new { u.OrgId, u.InvitationHash }).IsUnique();
     }
 }

@@ -17,6 +17,29 @@ public static class AccessRules
         [ApiWorld.Disabled] = [],
     };
 
+    // Teams (docs/decisions/0015): an admin reads every team, a manager their subtree, a rep their own team.
+    private static readonly Dictionary<string, string[]> SeesTeams = new()
+    {
+        [ApiWorld.Admin] = [ApiWorld.TeamA, ApiWorld.TeamB],
+        [ApiWorld.ManagerA] = [ApiWorld.TeamA],
+        [ApiWorld.ManagerB] = [ApiWorld.TeamB],
+        [ApiWorld.RepA1] = [ApiWorld.TeamA],
+        [ApiWorld.RepA2] = [ApiWorld.TeamA],
+        [ApiWorld.RepB] = [ApiWorld.TeamB],
+        [ApiWorld.OtherAdmin] = [ApiWorld.Foreign],
+        [ApiWorld.Anonymous] = [],
+        [ApiWorld.Disabled] = [],
+    };
+
+    public static bool CanSeeTeam(string principal, string team) => SeesTeams[principal].Contains(team);
+
+    // A sub-team is seen by whoever sees its parent's subtree: admins and managers, not reps.
+    public static bool CanSeeSubTeamOf(string principal, string team) => CanSeeTeam(principal, team) && !IsRep(principal);
+
+    public static bool IsRep(string principal) => principal is ApiWorld.RepA1 or ApiWorld.RepA2 or ApiWorld.RepB;
+
+    public static bool IsAdmin(string principal) => principal is ApiWorld.Admin or ApiWorld.OtherAdmin;
+
     public static bool SignedIn(string principal) => principal is not (ApiWorld.Anonymous or ApiWorld.Disabled);
 
     public static bool CanSee(string principal, string owner) => Sees[principal].Contains(owner);

@@ -24,6 +24,7 @@ public sealed class ApiWorld : IAsyncDisposable
     public const string Anonymous = "anonymous", Admin = "admin", ManagerA = "managerA", ManagerB = "managerB",
         RepA1 = "repA1", RepA2 = "repA2", RepB = "repB", Disabled = "disabled", OtherAdmin = "otherAdmin";
     public const string Pool = "pool", Foreign = "foreign";
+    public const string TeamA = "teamA", TeamB = "teamB";
 
     public static readonly string[] Principals = [Anonymous, Admin, ManagerA, ManagerB, RepA1, RepA2, RepB, Disabled, OtherAdmin];
     // Members of the first organization that own records.
@@ -46,6 +47,8 @@ public sealed class ApiWorld : IAsyncDisposable
     public Dictionary<string, long> ContactIds { get; } = [];
     public Dictionary<string, long> CsatIds { get; } = [];
     public Dictionary<string, long> NpsIds { get; } = [];
+    // Team A, Team B and a team of the other organization, keyed TeamA, TeamB, Foreign.
+    public Dictionary<string, long> TeamIds { get; } = [];
 
     public HttpClient Client(string principal) => _clients[principal];
 
@@ -66,6 +69,7 @@ public sealed class ApiWorld : IAsyncDisposable
             await db.SaveChangesAsync();
             (teamA, teamB) = (a.Id, b.Id);
         }
+        (TeamIds[TeamA], TeamIds[TeamB]) = (teamA, teamB);
         (string Key, MemberRole Role, long? Team)[] people =
         [
             (Admin, MemberRole.Admin, null), (ManagerA, MemberRole.Manager, teamA), (ManagerB, MemberRole.Manager, teamB),
@@ -103,6 +107,9 @@ public sealed class ApiWorld : IAsyncDisposable
                 .CreateAsync(AppUsers.For(member, other.Id, "other@example.com"), "correct horse battery staple");
             Assert.True(result.Succeeded);
             MemberIds[OtherAdmin] = member.Id;
+            var team = db.Teams.Add(new Team { Name = "Globex sales", ManagerId = member.Id }).Entity;
+            await db.SaveChangesAsync();
+            TeamIds[Foreign] = team.Id;
         }
         (AccountIds[Foreign], DealIds[Foreign]) = await AddAccountWithDealAsync(other.Id, Foreign, MemberIds[OtherAdmin], 999_00);
 

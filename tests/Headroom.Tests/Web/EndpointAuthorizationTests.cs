@@ -12,6 +12,7 @@ public class EndpointAuthorizationTests
         "/health",          // load balancers
         "/sign-in", "/account/sign-in",
         "/setup",           // first run only; 404 once an admin exists
+        "/invite/{Token}",  // a new member sets their password from a one-time link (docs/decisions/0015)
         "/culture",         // the language switcher is on the sign-in page too
         "/not-found",
         "/scalar/scalar.js", "/scalar/scalar.aspnetcore.js", "/scalar/favicon.svg", // the API reference page's scripts (Scalar's public code); the page and the document need sign-in

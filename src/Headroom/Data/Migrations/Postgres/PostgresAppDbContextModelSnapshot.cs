@@ -570,6 +570,13 @@ namespace Headroom.Data.Migrations.Postgres
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("InvitationExpiresUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("InvitationHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -617,6 +624,9 @@ namespace Headroom.Data.Migrations.Postgres
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OrgId", "InvitationHash")
+                        .IsUnique();
 
                     b.HasIndex("OrgId", "MemberId")
                         .IsUnique();

@@ -546,6 +546,13 @@ namespace Headroom.Data.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("InvitationExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("InvitationHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -593,6 +600,9 @@ namespace Headroom.Data.Migrations.Sqlite
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OrgId", "InvitationHash")
+                        .IsUnique();
 
                     b.HasIndex("OrgId", "MemberId")
                         .IsUnique();

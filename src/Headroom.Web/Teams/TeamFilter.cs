@@ -1,0 +1,3 @@
+namespace Headroom.Web.Teams;
+
+public sealed record TeamFilter(string? Name, long? ParentTeamId, long? ManagerId);
