@@ -22,7 +22,7 @@ public static class TeamsApi
         teams.MapGet("/{id:long}", GetTeam).WithSummary("One team you may see.");
         teams.MapPost("/", CreateTeam).WithSummary("Create a team (admins).");
         teams.MapPut("/{id:long}", UpdateTeam).WithSummary("Rename a team, move it in the tree or change its manager (admins); send the version you read.");
-        teams.MapDelete("/{id:long}", DeleteTeam).WithSummary("Delete a team without members or sub-teams (admins).");
+        teams.MapDelete("/{id:long}", DeleteTeam).WithSummary("Delete a team without members or sub-teams (admins); with ?version= the version you read, refused (409) if it changed since.");
     }
 
     public static async Task<Ok<PagedList<TeamResponse>>> ListTeams(
@@ -127,13 +127,17 @@ public static class TeamsApi
     }
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteTeam(
-        long id, AppDbContext db, ClaimsPrincipal user, IStringLocalizer<Strings> l, CancellationToken cancellationToken)
+        long id, [FromQuery] long? version, AppDbContext db, ClaimsPrincipal user, IStringLocalizer<Strings> l, CancellationToken cancellationToken)
     {
         var scope = await AccessScope.ForMemberAsync(db, user.GetMemberId(), cancellationToken);
         var team = await scope.Teams(db).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (team is null)
         {
             return TypedResults.NotFound();
+        }
+        if (version is { } expected && expected != team.Version)
+        {
+            return ApiProblems.StaleVersion(l["Problem.StaleVersion"]);
         }
         if (scope.Role != MemberRole.Admin)
         {
