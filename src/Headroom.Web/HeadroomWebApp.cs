@@ -9,6 +9,7 @@ using Headroom.Web.Auth;
 using Headroom.Web.Deals;
 using Headroom.Web.FollowUps;
 using Headroom.Web.Home;
+using Headroom.Web.Importing;
 using Headroom.Web.Leads;
 using Headroom.Web.Localization;
 using MudBlazor.Services;
@@ -47,6 +48,7 @@ public static class HeadroomWebApp
         // Chinese text as characters, not &#x...; entities (a sixth of the bytes, and readable).
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddMudServices();
+        builder.Services.AddHeadroomImports(builder.Configuration);
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -70,6 +72,8 @@ public static class HeadroomWebApp
         api.MapActivitiesApi();
         api.MapFollowUpsApi();
         api.MapAccessTokensApi();
+        api.MapImportsApi();
+        app.MapImportUpload();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference().RequireAuthorization();
         // Pages need a signed-in user unless they say [AllowAnonymous].
