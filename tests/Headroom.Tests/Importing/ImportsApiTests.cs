@@ -86,6 +86,21 @@ public class ImportsApiTests
     }
 
     [Fact]
+    public async Task ChineseExports_AreReadThroughTheApi_Gb18030CsvAndXlsx()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        var admin = world.Client(ApiWorld.Admin);
+        var csv = await PostFileAsync(admin, "accounts", ImportTestOrganization.Fixture("sharecrm/客户_GB18030.csv"), "sharecrm");
+        var xlsx = await PostFileAsync(admin, "deals", ImportTestOrganization.Fixture("sharecrm/商机.xlsx"), "sharecrm");
+        Assert.Equal("gb18030", csv.Encoding);
+        Assert.Equal("utf-8", xlsx.Encoding);
+        // Read and mapped: whatever the rows say about this organization, no column is unknown.
+        Assert.DoesNotContain(csv.Errors.Concat(xlsx.Errors), e => e.Row == 1);
+        Assert.True(csv.Created + csv.Rejected > 0 && xlsx.Created + xlsx.Rejected > 0);
+        AssertNoUploadsLeft(world.Host);
+    }
+
+    [Fact]
     public async Task OversizedUpload_Is413ProblemDetails_AndLeavesNoFile()
     {
         await using var host = await WebTestHost.CreateAsync(new Dictionary<string, string?> { ["Headroom:Import:MaxUploadMegabytes"] = "1" });
@@ -170,6 +185,20 @@ public class ImportsApiTests
             form.Add(new StringContent(field.Value), field.Name);
         }
         return await client.PostAsync(new Uri($"/api/v1/imports/{kind}", UriKind.Relative), form);
+    }
+
+    private static async Task<ImportReport> PostFileAsync(HttpClient client, string kind, string path, string preset)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(await File.ReadAllBytesAsync(path)), "file", Path.GetFileName(path) },
+            { new StringContent(preset), "preset" },
+            { new StringContent("true"), "dryRun" },
+        };
+        var response = await client.PostAsync(new Uri($"/api/v1/imports/{kind}", UriKind.Relative), form);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.UnprocessableEntity, $"{response.StatusCode}: {body}");
+        return JsonSerializer.Deserialize<ImportReport>(body, ApiWorld.Json)!;
     }
 
     internal static void AssertNoUploadsLeft(WebTestHost host)
