@@ -6,6 +6,7 @@ using System.Text.Json;
 using Headroom.Organizations;
 using Headroom.Tests.Web;
 using Headroom.Web.Api;
+using Headroom.Web.Auth;
 using Headroom.Web.Importing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -101,24 +102,39 @@ public class ImportsApiTests
     }
 
     [Fact]
-    public async Task OversizedUpload_Is413ProblemDetails_AndLeavesNoFile()
+    public async Task OversizedUpload_Is413ProblemDetails_ForCookieAndToken_AndLeavesNoFile()
     {
         await using var host = await WebTestHost.CreateAsync(new Dictionary<string, string?> { ["Headroom:Import:MaxUploadMegabytes"] = "1" });
-        await host.AddUserAsync("admin@example.com", role: MemberRole.Admin);
-        using var client = host.CreateClient();
-        await WebTestHost.SignInAsync(client, "admin@example.com");
-        var token = await client.GetFromJsonAsync<AntiforgeryTokenResponse>("/api/v1/antiforgery", ApiWorld.Json);
-        client.DefaultRequestHeaders.Add(token!.HeaderName, token.RequestToken);
+        var user = await host.AddUserAsync("admin@example.com", role: MemberRole.Admin);
+        using var browser = host.CreateClient();
+        await WebTestHost.SignInAsync(browser, "admin@example.com");
+        // Without the antiforgery header a cookie request is refused, whatever its size.
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(browser, "accounts", Good, dryRun: true)).StatusCode);
+        var token = await browser.GetFromJsonAsync<AntiforgeryTokenResponse>("/api/v1/antiforgery", ApiWorld.Json);
+        browser.DefaultRequestHeaders.Add(token!.HeaderName, token.RequestToken);
+
+        using var script = host.CreateClient();
+        await using (var db = host.Database.CreateContext(host.OrgId))
+        {
+            var (row, secret) = PersonalAccessTokens.Create(host.OrgId, user.Id, "import script", null);
+            db.PersonalAccessTokens.Add(row);
+            await db.SaveChangesAsync();
+            script.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        }
 
         // Just over the limit in the file alone, and far over it in the whole request.
         var justOver = Header + new string('x', (1 << 20) + 1) + "\n";
-        foreach (var body in new[] { justOver, Header + new string('x', 3 << 20) })
+        foreach (var client in new[] { browser, script })
         {
-            var response = await PostAsync(client, "accounts", body, dryRun: true);
-            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-            var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-            Assert.Contains("1 MB", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            foreach (var body in new[] { justOver, Header + new string('x', 3 << 20) })
+            {
+                var response = await PostAsync(client, "accounts", body, dryRun: true);
+                Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+                Assert.Contains("1 MB", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            }
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, "accounts", Header + "S-1,Small,A,,,,,Active\n", dryRun: true)).StatusCode);
         }
         AssertNoUploadsLeft(host);
     }
