@@ -36,6 +36,7 @@ public static class ImportsApi
             .DisableAntiforgery()
             .WithMetadata(new UploadSizeLimit(options.MaxUploadBytes + FormOverhead))
             .WithFormOptions(multipartBodyLengthLimit: options.MaxUploadBytes + FormOverhead)
+            .Accepts<ImportUploadForm>("multipart/form-data")
             .WithSummary("Import a CSV or XLSX file of one kind (admins only): every row or none.")
             .WithDescription("kind: teams, members, accounts, contacts, leads, deals, activities, followups or feedback. "
                 + "multipart/form-data fields: file; preset (headroom, zoho, salesforce, sharecrm; default headroom); "

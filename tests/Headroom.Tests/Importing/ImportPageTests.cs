@@ -61,6 +61,20 @@ public class ImportPageTests
     }
 
     [Fact]
+    public async Task AnUnknownColumn_IsShownAsAnErrorOfTheHeader_InChinese()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        using var client = world.Host.CreateClient("zh-CN");
+        await WebTestHost.SignInAsync(client, "admin@example.com");
+        var preview = await UploadAsync(client, "名称,颜色\n甲,红\n");
+        var html = await client.GetStringAsync(new Uri(preview, UriKind.Relative));
+        // Both columns are unknown to the Headroom preset, and its required Name column is missing.
+        Assert.Contains("文件的列名或格式有 3 处错误", html, StringComparison.Ordinal);
+        Assert.Contains("<td>颜色</td>", html, StringComparison.Ordinal);
+        Assert.Contains("原因由导入程序给出，目前只有英文。", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnotherAdminsUpload_ReadsAsExpired_AndCannotBeApplied()
     {
         await using var world = await ApiWorld.CreateAsync();

@@ -34,6 +34,10 @@ public class ImportsApiTests
         Assert.Equal((2L, 0L, 0L, 0L, true, false, true), (report.Created, report.Updated, report.Unchanged, report.Rejected, report.DryRun, report.Written, report.Succeeded));
         Assert.Equal(0, await CountImportedAsync(world, world.Host.OrgId));
         AssertNoUploadsLeft(world.Host);
+
+        var document = JsonDocument.Parse(await world.Client(ApiWorld.Admin).GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+        var body = document.RootElement.GetProperty("paths").GetProperty("/api/v1/imports/{kind}").GetProperty("post").GetProperty("requestBody");
+        Assert.True(body.GetProperty("content").TryGetProperty("multipart/form-data", out _), body.ToString());
     }
 
     [Fact]
