@@ -11,6 +11,7 @@ using Headroom.Web.Deals;
 using Headroom.Web.Feedback;
 using Headroom.Web.FollowUps;
 using Headroom.Web.Home;
+using Headroom.Web.Importing;
 using Headroom.Web.Leads;
 using Headroom.Web.Localization;
 using Headroom.Web.Members;
@@ -58,6 +59,7 @@ public static class HeadroomWebApp
         // Chinese text as characters, not &#x...; entities (a sixth of the bytes, and readable).
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddMudServices();
+        builder.Services.AddHeadroomImports(builder.Configuration);
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -86,6 +88,8 @@ public static class HeadroomWebApp
         api.MapTeamsApi();
         api.MapMembersApi();
         api.MapTimeOffApi();
+        api.MapImportsApi();
+        app.MapImportUpload();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference().RequireAuthorization();
         // Pages need a signed-in user unless they say [AllowAnonymous].

@@ -44,6 +44,10 @@ public static class AccessRules
 
     public static bool CanSee(string principal, string owner) => Sees[principal].Contains(owner);
 
+    // Imports write across the whole organization: admins only, 403 for anyone else signed in
+    // (docs/decisions/0017); there is no record whose existence a 403 could reveal.
+    public static bool CanImport(string principal) => principal is ApiWorld.Admin or ApiWorld.OtherAdmin;
+
     public static bool CanDelete(string principal) => principal is ApiWorld.Admin or ApiWorld.ManagerA or ApiWorld.ManagerB or ApiWorld.OtherAdmin;
 
     // Contacts and feedback are seen through their account (docs/decisions/0016): a contact may be

@@ -58,7 +58,7 @@ public class EndpointAuthorizationTests
     {
         await using var host = await WebTestHost.CreateAsync();
         using var client = host.CreateClient();
-        foreach (var path in new[] { "/", "/profile" })
+        foreach (var path in new[] { "/", "/profile", "/import" })
         {
             var response = await client.GetAsync(new Uri(path, UriKind.Relative));
             Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);

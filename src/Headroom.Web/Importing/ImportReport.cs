@@ -1,0 +1,27 @@
+using Headroom.Importing;
+
+namespace Headroom.Web.Importing;
+
+// What an import did or would do. Errors lists at most the requested number (row 1 is the
+// header); ErrorCount counts them all and Rejected counts the data rows with at least one.
+public sealed record ImportReport(
+    ImportKind Kind,
+    ImportPreset Preset,
+    string Encoding,
+    bool DryRun,
+    bool Succeeded,
+    bool Written,
+    long Created,
+    long Updated,
+    long Unchanged,
+    long Rejected,
+    long ErrorCount,
+    IReadOnlyList<ImportRowError> Errors)
+{
+    public static ImportReport From(ImportResult result, ImportPreset preset) => new(
+        result.Kind, preset, result.EncodingName, result.DryRun, result.Succeeded, result.Written,
+        result.Created, result.Updated, result.Unchanged, result.Rejected, result.ErrorCount,
+        [.. result.Errors.Select(e => new ImportRowError(e.Row, e.Column, e.Message))]);
+}
+
+public sealed record ImportRowError(int Row, string Column, string Message);
