@@ -1,3 +1,5 @@
+using Headroom.Feedback;
+
 namespace Headroom.Web.Feedback;
 
 // A page of feedback plus the summary over every entry that matches the filter (not only this page).

@@ -1,6 +1,4 @@
-using Headroom.Feedback;
-
-namespace Headroom.Web.Feedback;
+namespace Headroom.Feedback;
 
 // CsatAverage is the mean CSAT score (two decimals); Nps is % promoters (9–10) minus
 // % detractors (0–6) of the NPS answers (one decimal). Both are null when there is no answer of
