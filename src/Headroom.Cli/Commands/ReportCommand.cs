@@ -3,10 +3,12 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Headroom.Analytics;
 using Headroom.Common;
 using Headroom.Data;
 using Headroom.Importing;
 using Headroom.Organizations;
+using Headroom.Web.Localization;
 using Headroom.Workload;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -92,8 +94,121 @@ public static class ReportCommand
             }
             return ExitCodes.Ok;
         });
-        return new Command("report", "Reports over the organization's data") { workload };
+        return new Command("report", "Reports over the organization's data") { workload, CreateKpis() };
     }
+
+    // `headroom report kpis`: each active member's sales figures for a period (deals by owner,
+    // activities by who logged them, feedback by the account's owner) and the total of the team
+    // (with its sub-teams) or of the organization.
+    private static Command CreateKpis()
+    {
+        var team = new Option<string?>("--team") { Description = "Only this team (by name) and its sub-teams" };
+        var from = new Option<string>("--from") { Description = "First day, yyyy-MM-dd", Required = true };
+        var to = new Option<string>("--to") { Description = "Last day, yyyy-MM-dd (inclusive)", Required = true };
+        var format = new Option<ReportFormat>("--format") { Description = "table, csv or json", DefaultValueFactory = _ => ReportFormat.Table };
+        var kpis = new Command("kpis", "Won revenue, win rate, deal size, sales cycle, pipeline, activity and CSAT/NPS per member and in total")
+        {
+            team, from, to, format,
+        };
+        kpis.SetAction(async (parse, cancellationToken) =>
+        {
+            var first = ParseDate(parse.GetRequiredValue(from), "--from");
+            var last = ParseDate(parse.GetRequiredValue(to), "--to");
+            if (last < first)
+            {
+                throw new CliException(ExitCodes.InvalidInput, $"--to: {last:yyyy-MM-dd} is before --from {first:yyyy-MM-dd}.");
+            }
+            await using var services = CliContext.BuildServices(parse);
+            await using var serviceScope = services.CreateAsyncScope();
+            var db = serviceScope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var organization = await CliContext.EnterOrganizationAsync(db, parse, cancellationToken);
+            var scope = AccessScope.WholeOrganization();
+            if (parse.GetValue(team) is { } teamName)
+            {
+                var teamId = await db.Teams.Where(t => t.Name == teamName).OrderBy(t => t.Id).Select(t => (long?)t.Id).FirstOrDefaultAsync(cancellationToken)
+                    ?? throw new CliException(ExitCodes.NotFound, $"--team: no team named '{teamName}'.");
+                scope = await AccessScope.ForTeamAsync(db, teamId, cancellationToken);
+            }
+            var period = MetricsPeriod.Of(first, last.AddDays(1), TimeZoneInfo.FindSystemTimeZoneById(organization.TimeZoneId));
+            var members = await scope.Members(db).Where(m => m.Active).OrderBy(m => m.Name).ThenBy(m => m.Id).Select(m => new { m.Id, m.Name }).ToListAsync(cancellationToken);
+            var rows = new List<(long? MemberId, string Name, SalesMetricsResult Metrics)>();
+            foreach (var member in members)
+            {
+                rows.Add((member.Id, member.Name, await SalesMetrics.LoadAsync(db, scope, period, member.Id, cancellationToken)));
+            }
+            rows.Add((null, "Total", await SalesMetrics.LoadAsync(db, scope, period, cancellationToken: cancellationToken)));
+            switch (parse.GetValue(format))
+            {
+                case ReportFormat.Csv:
+                    await WriteKpisCsvAsync(rows);
+                    break;
+                case ReportFormat.Json:
+                    await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new
+                    {
+                        from = first, to = last, currency = organization.Currency,
+                        members = rows.Where(r => r.MemberId is not null).Select(r => new { memberId = r.MemberId, name = r.Name, metrics = r.Metrics }),
+                        total = rows[^1].Metrics,
+                    }, Json));
+                    break;
+                default:
+                    WriteKpisTable(rows, organization.Currency);
+                    break;
+            }
+            return ExitCodes.Ok;
+        });
+        return kpis;
+    }
+
+    private static void WriteKpisTable(List<(long? MemberId, string Name, SalesMetricsResult Metrics)> rows, string currency)
+    {
+        var table = new Table().AddColumns("Member", "Won revenue", "Won", "Lost", "Win rate", "Avg deal", "Cycle days", "Pipeline created", "Open pipeline", "Weighted", "Activities", "Activity h", "CSAT", "NPS");
+        foreach (var column in table.Columns.Skip(1))
+        {
+            column.RightAligned();
+        }
+        string Money(long? minor) => minor is { } value ? MoneyFormat.Format(value, currency, CultureInfo.InvariantCulture) : "";
+        foreach (var (memberId, name, m) in rows)
+        {
+            table.AddRow(
+                memberId is null ? "[bold]Total[/]" : Markup.Escape(name),
+                Money(m.WonRevenueMinor), m.DealsWon.ToString(CultureInfo.InvariantCulture), m.DealsLost.ToString(CultureInfo.InvariantCulture),
+                m.WinRate is { } rate ? (rate * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "",
+                Money(m.AverageDealSizeMinor), m.AverageSalesCycleDays?.ToString("0.0", CultureInfo.InvariantCulture) ?? "",
+                Money(m.PipelineCreatedMinor), Money(m.OpenPipelineMinor), Money(m.WeightedOpenPipelineMinor),
+                m.Activities.Sum(a => a.Count).ToString(CultureInfo.InvariantCulture),
+                (m.Activities.Sum(a => a.Minutes) / 60.0).ToString("0.0", CultureInfo.InvariantCulture),
+                m.Feedback.CsatAverage?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
+                m.Feedback.Nps?.ToString("0.0", CultureInfo.InvariantCulture) ?? "");
+        }
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        if (Console.IsOutputRedirected)
+        {
+            console.Profile.Width = 240;
+        }
+        console.Write(table);
+    }
+
+    private static async Task WriteKpisCsvAsync(List<(long? MemberId, string Name, SalesMetricsResult Metrics)> rows)
+    {
+        var csv = new StringBuilder();
+        csv.AppendLine("member_id,member,won_revenue_minor,deals_won,deals_lost,win_rate,average_deal_size_minor,average_sales_cycle_days,deals_created,pipeline_created_minor,open_deals,open_pipeline_minor,weighted_open_pipeline_minor,activities,activity_minutes,csat_count,csat_average,nps_count,nps");
+        foreach (var (memberId, name, m) in rows)
+        {
+            string[] cells =
+            [
+                memberId?.ToString(CultureInfo.InvariantCulture) ?? "", Quote(name),
+                Invariant(m.WonRevenueMinor), Invariant(m.DealsWon), Invariant(m.DealsLost), Invariant(m.WinRate), Invariant(m.AverageDealSizeMinor),
+                Invariant(m.AverageSalesCycleDays), Invariant(m.DealsCreated), Invariant(m.PipelineCreatedMinor), Invariant(m.OpenDeals),
+                Invariant(m.OpenPipelineMinor), Invariant(m.WeightedOpenPipelineMinor), Invariant(m.Activities.Sum(a => a.Count)),
+                Invariant(m.Activities.Sum(a => a.Minutes)), Invariant(m.Feedback.CsatCount), Invariant(m.Feedback.CsatAverage),
+                Invariant(m.Feedback.NpsCount), Invariant(m.Feedback.Nps),
+            ];
+            csv.AppendLine(string.Join(',', cells));
+        }
+        await Console.Out.WriteAsync(csv.ToString());
+    }
+
+    private static string Invariant(IFormattable? value) => value?.ToString(null, CultureInfo.InvariantCulture) ?? "";
 
     private static DateOnly ParseDate(string text, string option) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)

@@ -34,6 +34,31 @@ public sealed class AccessScope
     // organization without being a member of it.
     public static AccessScope WholeOrganization() => new(0, MemberRole.Admin, []);
 
+    // One team and every team below it, as a manager of that team would see it (for reports that
+    // run with the whole organization's rights but ask about one team).
+    public static async Task<AccessScope> ForTeamAsync(AppDbContext db, long teamId, CancellationToken cancellationToken = default) =>
+        new(0, MemberRole.Manager, await TeamsBelowAsync(db, [teamId], cancellationToken));
+
+    // The given teams and all their sub-teams.
+    public static async Task<HashSet<long>> TeamsBelowAsync(AppDbContext db, IEnumerable<long> roots, CancellationToken cancellationToken = default)
+    {
+        var teams = await db.Teams.Select(t => new { t.Id, t.ParentTeamId }).ToListAsync(cancellationToken);
+        var children = teams.Where(t => t.ParentTeamId is not null).ToLookup(t => t.ParentTeamId!.Value, t => t.Id);
+        var found = new HashSet<long>();
+        var pending = new Stack<long>(roots);
+        while (pending.TryPop(out var teamId))
+        {
+            if (found.Add(teamId))
+            {
+                foreach (var child in children[teamId])
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+        return found;
+    }
+
     public static async Task<AccessScope> ForMemberAsync(AppDbContext db, long memberId, CancellationToken cancellationToken = default)
     {
         var member = await db.Members.Where(m => m.Id == memberId).Select(m => new { m.Role, m.TeamId })
@@ -43,25 +68,12 @@ public sealed class AccessScope
         {
             return new AccessScope(memberId, member.Role, []);
         }
-        var teams = await db.Teams.Select(t => new { t.Id, t.ParentTeamId, t.ManagerId }).ToListAsync(cancellationToken);
-        var roots = teams.Where(t => t.ManagerId == memberId).Select(t => t.Id).ToList();
-        if (roots.Count == 0 && member.TeamId is { } ownTeam)
+        var managed = await db.Teams.Where(t => t.ManagerId == memberId).Select(t => t.Id).ToListAsync(cancellationToken);
+        if (managed.Count == 0 && member.TeamId is { } ownTeam)
         {
-            roots.Add(ownTeam);
+            managed.Add(ownTeam);
         }
-        var children = teams.Where(t => t.ParentTeamId is not null).ToLookup(t => t.ParentTeamId!.Value, t => t.Id);
-        var scope = new HashSet<long>();
-        var pending = new Stack<long>(roots);
-        while (pending.TryPop(out var teamId))
-        {
-            if (scope.Add(teamId))
-            {
-                foreach (var child in children[teamId])
-                {
-                    pending.Push(child);
-                }
-            }
-        }
+        var scope = await TeamsBelowAsync(db, managed, cancellationToken);
         return new AccessScope(memberId, member.Role, scope);
     }
 

@@ -28,7 +28,7 @@ public static class WorkloadQuery
         var memberQuery = scope.Members(db).Where(m => m.Active);
         if (teamId is { } team)
         {
-            var teams = await TeamWithSubTeamsAsync(db, team, cancellationToken);
+            var teams = await AccessScope.TeamsBelowAsync(db, [team], cancellationToken);
             memberQuery = memberQuery.Where(m => m.TeamId != null && teams.Contains(m.TeamId.Value));
         }
         if (memberIds is not null)
@@ -192,24 +192,5 @@ public static class WorkloadQuery
             }
         }
         yield return (start, toUtc, offset);
-    }
-
-    private static async Task<HashSet<long>> TeamWithSubTeamsAsync(AppDbContext db, long teamId, CancellationToken cancellationToken)
-    {
-        var teams = await db.Teams.Select(t => new { t.Id, t.ParentTeamId }).ToListAsync(cancellationToken);
-        var children = teams.Where(t => t.ParentTeamId is not null).ToLookup(t => t.ParentTeamId!.Value, t => t.Id);
-        var found = new HashSet<long>();
-        var pending = new Stack<long>([teamId]);
-        while (pending.TryPop(out var id))
-        {
-            if (found.Add(id))
-            {
-                foreach (var child in children[id])
-                {
-                    pending.Push(child);
-                }
-            }
-        }
-        return found;
     }
 }

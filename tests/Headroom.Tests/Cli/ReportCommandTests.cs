@@ -1,8 +1,11 @@
 using System.Text.Json;
+using Headroom.Accounts;
 using Headroom.Activities;
 using Headroom.Cli;
+using Headroom.Deals;
 using Headroom.FollowUps;
 using Headroom.Organizations;
+using Microsoft.EntityFrameworkCore;
 
 namespace Headroom.Tests.Cli;
 
@@ -100,5 +103,44 @@ public sealed class ReportCommandTests
         Assert.Equal(ExitCodes.NotFound, (await RunAsync(database, "report", "workload", "--team", "Nowhere", "--from", "2026-11-02", "--to", "2026-11-08")).Exit);
         Assert.Equal(ExitCodes.Usage, (await RunAsync(database, "report", "workload", "--from", "2026-11-02")).Exit);
         Assert.Equal(ExitCodes.Usage, (await RunAsync(database, "report", "workload", "--from", "2026-11-02", "--to", "2026-11-08", "--period", "year")).Exit);
+    }
+
+    // Li wins 12,000.00 on 5 November after 10 days and loses one; Wang in the other team wins one.
+    [Fact]
+    public async Task Kpis_PerMemberAndTotal_AsCsvAndForOneTeam()
+    {
+        await using var database = await SeedAsync();
+        await using (var db = database.CreateContext(await database.CreateContext().Organizations.Select(o => o.Id).SingleAsync()))
+        {
+            var li = await db.Members.SingleAsync(m => m.Name == "=Li Lei");
+            var wang = await db.Members.SingleAsync(m => m.Name == "Wang Fang");
+            var stage = await db.PipelineStages.Where(s => s.ClosesAs == null).OrderBy(s => s.SortOrder).FirstAsync();
+            var account = db.Accounts.Add(new Account { Name = "Hongda", OwnerId = li.Id }).Entity;
+            await db.SaveChangesAsync();
+            db.Deals.AddRange(
+                new Deal { Name = "won", AccountId = account.Id, OwnerId = li.Id, AmountMinor = 1_200_000, StageId = stage.Id, Outcome = DealOutcome.Won,
+                    CreatedUtc = new DateTime(2026, 10, 26, 2, 0, 0, DateTimeKind.Utc), ClosedUtc = new DateTime(2026, 11, 5, 2, 0, 0, DateTimeKind.Utc) },
+                new Deal { Name = "lost", AccountId = account.Id, OwnerId = li.Id, AmountMinor = 300_000, StageId = stage.Id, Outcome = DealOutcome.Lost,
+                    CreatedUtc = new DateTime(2026, 9, 1, 2, 0, 0, DateTimeKind.Utc), ClosedUtc = new DateTime(2026, 11, 6, 2, 0, 0, DateTimeKind.Utc) },
+                new Deal { Name = "wang won", AccountId = account.Id, OwnerId = wang.Id, AmountMinor = 500_000, StageId = stage.Id, Outcome = DealOutcome.Won,
+                    CreatedUtc = new DateTime(2026, 11, 2, 2, 0, 0, DateTimeKind.Utc), ClosedUtc = new DateTime(2026, 11, 4, 2, 0, 0, DateTimeKind.Utc) });
+            await db.SaveChangesAsync();
+        }
+
+        var (exit, output, error) = await RunAsync(database, "report", "kpis", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "csv");
+        Assert.True(exit == ExitCodes.Ok, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.StartsWith("member_id,member,won_revenue_minor,deals_won,deals_lost,win_rate", lines[0], StringComparison.Ordinal);
+        Assert.Equal(4, lines.Length);
+        Assert.Matches(@"^\d+,'=Li Lei,1200000,1,1,0\.5,1200000,10,0,0,0,0,0,1,180,", lines[1]);
+        Assert.Matches(@"^\d+,Wang Fang,500000,1,0,1,500000,2,1,500000,", lines[2]);
+        Assert.StartsWith(",Total,1700000,2,1,0.6667,850000,6,1,500000,", lines[3], StringComparison.Ordinal);
+
+        var (teamExit, team, _) = await RunAsync(database, "report", "kpis", "--team", "华北", "--from", "2026-11-01", "--to", "2026-11-30");
+        Assert.Equal(ExitCodes.Ok, teamExit);
+        Assert.Contains("=Li Lei", team, StringComparison.Ordinal);
+        Assert.DoesNotContain("Wang Fang", team, StringComparison.Ordinal);
+        Assert.Contains("¥12,000.00", team, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.InvalidInput, (await RunAsync(database, "report", "kpis", "--from", "2026-11-30", "--to", "2026-11-01")).Exit);
     }
 }
