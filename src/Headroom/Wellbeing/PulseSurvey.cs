@@ -15,14 +15,18 @@ public static class PulseSurvey
 
     public static DateOnly WeekOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
-    public static async Task<DateOnly> CurrentWeekAsync(AppDbContext db, long memberId, TimeProvider clock, CancellationToken cancellationToken = default)
+    public static async Task<DateOnly> CurrentWeekAsync(AppDbContext db, long memberId, TimeProvider clock, CancellationToken cancellationToken = default) =>
+        WeekOf(await TodayAsync(db, memberId, clock, cancellationToken));
+
+    // The member's local date (their own zone, else the organization's).
+    public static async Task<DateOnly> TodayAsync(AppDbContext db, long memberId, TimeProvider clock, CancellationToken cancellationToken = default)
     {
         var orgId = db.Tenant.RequireOrgId();
         var zones = await db.Members.Where(m => m.Id == memberId)
             .Select(m => new { Own = m.TimeZoneId, Organization = db.Organizations.Where(o => o.Id == orgId).Select(o => o.TimeZoneId).Single() })
             .SingleAsync(cancellationToken);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(zones.Own ?? zones.Organization);
-        return WeekOf(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime));
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
     }
 
     public static bool InRange(int score) => score is >= 1 and <= 5;
