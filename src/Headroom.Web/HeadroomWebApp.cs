@@ -88,6 +88,7 @@ public static class HeadroomWebApp
         api.MapMembersApi();
         api.MapTimeOffApi();
         api.MapPulseApi();
+        api.MapAlertsApi();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference().RequireAuthorization();
         // Pages need a signed-in user unless they say [AllowAnonymous].

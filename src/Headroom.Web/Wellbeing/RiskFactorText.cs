@@ -8,7 +8,7 @@ namespace Headroom.Web.Wellbeing;
 public static class RiskFactorText
 {
     // Scores at or above this are "high": the home page and GET /api/v1/alerts name them.
-    public const int HighRisk = 60;
+    public const int HighRisk = BurnoutAlerts.Threshold;
 
     public static string Sentence(this IStringLocalizer<Strings> l, RiskFactor factor) =>
         string.Format(CultureInfo.CurrentCulture, l[factor.MessageKey], [.. factor.Arguments]);
