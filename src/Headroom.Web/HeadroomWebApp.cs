@@ -16,6 +16,7 @@ using Headroom.Web.Leads;
 using Headroom.Web.Localization;
 using Headroom.Web.Members;
 using Headroom.Web.Teams;
+using Headroom.Web.Wellbeing;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
 
@@ -90,6 +91,8 @@ public static class HeadroomWebApp
         api.MapTimeOffApi();
         api.MapImportsApi();
         app.MapImportUpload();
+        api.MapPulseApi();
+        api.MapAlertsApi();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference().RequireAuthorization();
         // Pages need a signed-in user unless they say [AllowAnonymous].

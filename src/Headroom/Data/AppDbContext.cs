@@ -7,6 +7,7 @@ using Headroom.Feedback;
 using Headroom.FollowUps;
 using Headroom.Leads;
 using Headroom.Organizations;
+using Headroom.Wellbeing;
 using Headroom.Workload;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -39,6 +40,7 @@ public abstract class AppDbContext(DbContextOptions options, TenantContext tenan
     public DbSet<CustomerFeedback> CustomerFeedback => Set<CustomerFeedback>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<OrganizationEffortModel> OrganizationEffortModels => Set<OrganizationEffortModel>();
+    public DbSet<PulseResponse> PulseResponses => Set<PulseResponse>();
 
     // Every tenant index leads with OrgId (for the tenant filter, and for Citus, which distributes
     // by OrgId), so EF's one-column foreign-key indexes are replaced by (OrgId, key) indexes below.

@@ -1006,6 +1006,58 @@ namespace Headroom.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Headroom.Wellbeing.PulseResponse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Energy")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OrgId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Stress")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgId", "WeekStart");
+
+                    b.HasIndex("OrgId", "MemberId", "WeekStart")
+                        .IsUnique();
+
+                    b.ToTable("PulseResponses", t =>
+                        {
+                            t.HasCheckConstraint("CK_PulseResponses_Energy", "\"Energy\" BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("CK_PulseResponses_Stress", "\"Stress\" BETWEEN 1 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("Headroom.Workload.OrganizationEffortModel", b =>
                 {
                     b.Property<long>("Id")
@@ -1372,6 +1424,23 @@ namespace Headroom.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Headroom.Organizations.TimeOff", b =>
+                {
+                    b.HasOne("Headroom.Organizations.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Headroom.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("Headroom.Wellbeing.PulseResponse", b =>
                 {
                     b.HasOne("Headroom.Organizations.Member", "Member")
                         .WithMany()

@@ -968,6 +968,56 @@ namespace Headroom.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Headroom.Wellbeing.PulseResponse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Energy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OrgId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgId", "WeekStart");
+
+                    b.HasIndex("OrgId", "MemberId", "WeekStart")
+                        .IsUnique();
+
+                    b.ToTable("PulseResponses", t =>
+                        {
+                            t.HasCheckConstraint("CK_PulseResponses_Energy", "\"Energy\" BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("CK_PulseResponses_Stress", "\"Stress\" BETWEEN 1 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("Headroom.Workload.OrganizationEffortModel", b =>
                 {
                     b.Property<long>("Id")
@@ -1330,6 +1380,23 @@ namespace Headroom.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Headroom.Organizations.TimeOff", b =>
+                {
+                    b.HasOne("Headroom.Organizations.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Headroom.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("Headroom.Wellbeing.PulseResponse", b =>
                 {
                     b.HasOne("Headroom.Organizations.Member", "Member")
                         .WithMany()
