@@ -15,6 +15,7 @@ using Headroom.Web.Leads;
 using Headroom.Web.Localization;
 using Headroom.Web.Members;
 using Headroom.Web.Teams;
+using Headroom.Web.Workload;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
 
@@ -86,6 +87,7 @@ public static class HeadroomWebApp
         api.MapTeamsApi();
         api.MapMembersApi();
         api.MapTimeOffApi();
+        api.MapWorkloadApi();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference().RequireAuthorization();
         // Pages need a signed-in user unless they say [AllowAnonymous].

@@ -194,7 +194,7 @@ public static class WorkloadQuery
         yield return (start, toUtc, offset);
     }
 
-    private static async Task<HashSet<long>> TeamWithSubTeamsAsync(AppDbContext db, long teamId, CancellationToken cancellationToken)
+    public static async Task<HashSet<long>> TeamWithSubTeamsAsync(AppDbContext db, long teamId, CancellationToken cancellationToken)
     {
         var teams = await db.Teams.Select(t => new { t.Id, t.ParentTeamId }).ToListAsync(cancellationToken);
         var children = teams.Where(t => t.ParentTeamId is not null).ToLookup(t => t.ParentTeamId!.Value, t => t.Id);
