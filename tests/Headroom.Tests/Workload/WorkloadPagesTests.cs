@@ -25,6 +25,7 @@ public class WorkloadPagesTests
         var member = await client.GetStringAsync(new Uri($"/workload/{world.MemberIds[ApiWorld.RepA1]}", UriKind.Relative));
         Assert.Contains("repA1的工作负荷", member, StringComparison.Ordinal);
         Assert.Contains("工作量构成", member, StringComparison.Ordinal);
+        Assert.Contains("<svg", member, StringComparison.Ordinal); // the stacked bar chart renders on the server
     }
 
     [Fact]
