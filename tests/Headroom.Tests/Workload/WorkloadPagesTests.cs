@@ -1,10 +1,12 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using Headroom.Organizations;
 using Headroom.Tests.Web;
 
 namespace Headroom.Tests.Workload;
 
 [Trait("Category", "Integration")]
-public class WorkloadPagesTests
+public partial class WorkloadPagesTests
 {
     [Fact]
     public async Task Manager_SeesOnlyTheirSubtreeInTheHeatmap_InChinese()
@@ -47,4 +49,40 @@ public class WorkloadPagesTests
         Assert.Equal(HttpStatusCode.Redirect, heatmap.StatusCode);
         Assert.EndsWith(own, heatmap.Headers.Location?.OriginalString, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Heatmap_Pages25Members_AndSaysWhenATeamIsEmpty()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        long empty;
+        await using (var db = world.Host.Database.CreateContext(world.Host.OrgId))
+        {
+            for (var i = 0; i < 25; i++)
+            {
+                db.Members.Add(new Member { Name = $"member {i:00}", TeamId = world.TeamIds[ApiWorld.TeamA] });
+            }
+            var team = db.Teams.Add(new Team { Name = "Nobody yet" }).Entity;
+            await db.SaveChangesAsync();
+            empty = team.Id;
+        }
+        using var client = world.Host.CreateClient();
+        await WebTestHost.SignInAsync(client, "managerA@example.com");
+        // Team A: the manager, two reps, the disabled user's member and 25 more = 29 members.
+        var first = await client.GetStringAsync(new Uri("/workload", UriKind.Relative));
+        Assert.Equal(25, RowLinks().Count(first));
+        Assert.Contains("Page 1 of 2", first, StringComparison.Ordinal);
+        var second = await client.GetStringAsync(new Uri("/workload?page=2", UriKind.Relative));
+        Assert.Equal(4, RowLinks().Count(second));
+        Assert.DoesNotContain(">repB</a>", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nobody yet", first, StringComparison.Ordinal);
+
+        using var admin = world.Host.CreateClient();
+        await WebTestHost.SignInAsync(admin, "admin@example.com");
+        var none = await admin.GetStringAsync(new Uri($"/workload?teamId={empty}", UriKind.Relative));
+        Assert.Contains("No active members in this team.", none, StringComparison.Ordinal);
+    }
+
+    // Member links in the heatmap's rows (the who-has-room list is a second table).
+    [GeneratedRegex(@"<th scope=""row""><a href=""/workload/\d+"">[^<]+</a></th>\s*<td class=""band")]
+    private static partial Regex RowLinks();
 }
