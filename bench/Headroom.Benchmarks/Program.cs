@@ -17,9 +17,11 @@ var users = new Option<int>("--users") { DefaultValueFactory = _ => 50, Descript
 var seconds = new Option<int>("--seconds") { DefaultValueFactory = _ => 60, Description = "How long the load runs" };
 var web = new Command("web", "Latency of the home, deal and account pages and APIs under concurrent users") { users, seconds, size };
 web.SetAction((parse, _) => WebBenchmark.RunAsync(parse.GetValue(users), parse.GetValue(seconds), parse.GetRequiredValue(size)));
+var workloadPage = new Command("workload-page", "Latency of the workload heatmap page and the workload API under concurrent users") { users, seconds, size };
+workloadPage.SetAction((parse, _) => WebBenchmark.RunAsync(parse.GetValue(users), parse.GetValue(seconds), parse.GetRequiredValue(size), WebBenchmark.WorkloadEndpoints, WebBenchmark.WorkloadLogins));
 
 var seeded = new Option<FileInfo?>("--sqlite") { Description = "An SQLite file already seeded with `seed --demo` today, instead of seeding a new one" };
 var workload = new Command("workload", "Load and score every member's workload for 12 weeks on seeded demo data") { size, postgres, seeded };
 workload.SetAction((parse, _) => WorkloadBenchmark.RunAsync(parse.GetRequiredValue(size), parse.GetValue(postgres), parse.GetValue(seeded)));
 
-return await new RootCommand("Headroom benchmarks") { import, seed, web, workload }.Parse(args).InvokeAsync();
+return await new RootCommand("Headroom benchmarks") { import, seed, web, workload, workloadPage }.Parse(args).InvokeAsync();

@@ -14,15 +14,24 @@ namespace Headroom.Benchmarks;
 // server. Everything runs on loopback.
 public static partial class WebBenchmark
 {
-    private static readonly string[] Endpoints =
+    private static readonly string[] DefaultEndpoints =
     [
         "/", "/deals", "/accounts", "/api/v1/deals?pageSize=25", "/api/v1/accounts?pageSize=25",
     ];
 
     private static readonly string[] Logins = ["admin@headroom.example", "manager@headroom.example", "rep@headroom.example"];
 
-    public static async Task<int> RunAsync(int users, int seconds, string size)
+    // The workload pages and API (issue 4): the heatmap with its who-has-room list, and the API's
+    // default 12 weeks for everyone in the caller's scope.
+    // A rep's /workload is a redirect to their own page, so the heatmap is measured for the admin
+    // (the whole organization) and the manager.
+    public static readonly string[] WorkloadEndpoints = ["/workload", "/api/v1/workload"];
+    public static readonly string[] WorkloadLogins = ["admin@headroom.example", "manager@headroom.example"];
+
+    public static async Task<int> RunAsync(int users, int seconds, string size, string[]? endpoints = null, string[]? logins = null)
     {
+        var paths = endpoints ?? DefaultEndpoints;
+        logins ??= Logins;
         var work = Directory.CreateTempSubdirectory("headroom-bench-web-");
         var connection = $"Data Source={Path.Combine(work.FullName, "web.db")}";
         HeadroomProcess.Run(connection, false, "seed", "--demo", "--size", size).EnsureSuccess("seed");
@@ -51,12 +60,12 @@ public static partial class WebBenchmark
             var clients = new List<HttpClient>();
             for (var u = 0; u < users; u++)
             {
-                clients.Add(await SignInAsync(root, Logins[u % Logins.Length]));
+                clients.Add(await SignInAsync(root, logins[u % logins.Length]));
             }
             // Warm-up: every endpoint once per client.
             foreach (var client in clients)
             {
-                foreach (var endpoint in Endpoints)
+                foreach (var endpoint in paths)
                 {
                     (await client.GetAsync(new Uri(endpoint, UriKind.Relative))).EnsureSuccessStatusCode();
                 }
@@ -70,7 +79,7 @@ public static partial class WebBenchmark
                 var i = u;
                 while (until.Elapsed.TotalSeconds < seconds)
                 {
-                    var endpoint = Endpoints[i++ % Endpoints.Length];
+                    var endpoint = paths[i++ % paths.Length];
                     var watch = Stopwatch.StartNew();
                     using var response = await client.GetAsync(new Uri(endpoint, UriKind.Relative));
                     await response.Content.ReadAsByteArrayAsync();
@@ -88,7 +97,7 @@ public static partial class WebBenchmark
                 $"{users} users, {seconds} s, {total:N0} requests ({total / (double)seconds:N0}/s), {failures} failed"));
             Console.WriteLine("| endpoint | requests | p50 ms | p95 ms | p99 ms |");
             Console.WriteLine("|---|---|---|---|---|");
-            foreach (var endpoint in Endpoints.Append("all"))
+            foreach (var endpoint in paths.Append("all"))
             {
                 var values = (endpoint == "all" ? samples.Values.SelectMany(s => s) : samples[endpoint]).Order().ToArray();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -17,6 +17,7 @@ using Headroom.Web.Localization;
 using Headroom.Web.Members;
 using Headroom.Web.Teams;
 using Headroom.Web.Wellbeing;
+using Headroom.Web.Workload;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
 
@@ -93,6 +94,7 @@ public static class HeadroomWebApp
         app.MapImportUpload();
         api.MapPulseApi();
         api.MapAlertsApi();
+        api.MapWorkloadApi();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference().RequireAuthorization();
         // Pages need a signed-in user unless they say [AllowAnonymous].
