@@ -21,7 +21,7 @@ var workloadPage = new Command("workload-page", "Latency of the workload heatmap
 workloadPage.SetAction((parse, _) => WebBenchmark.RunAsync(parse.GetValue(users), parse.GetValue(seconds), parse.GetRequiredValue(size), WebBenchmark.WorkloadEndpoints, WebBenchmark.WorkloadLogins));
 
 var seeded = new Option<FileInfo?>("--sqlite") { Description = "An SQLite file already seeded with `seed --demo` today, instead of seeding a new one" };
-var workload = new Command("workload", "Load and score every member's workload for 12 weeks on seeded demo data") { size, postgres, seeded };
+var workload = new Command("workload", "Load and score every member's workload for 13 weeks on seeded demo data") { size, postgres, seeded };
 workload.SetAction((parse, _) => WorkloadBenchmark.RunAsync(parse.GetRequiredValue(size), parse.GetValue(postgres), parse.GetValue(seeded)));
 
 return await new RootCommand("Headroom benchmarks") { import, seed, web, workload, workloadPage }.Parse(args).InvokeAsync();

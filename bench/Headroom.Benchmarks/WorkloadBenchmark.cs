@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Headroom.Benchmarks;
 
 // Seeds a demo organization with the headroom command, then, in this process, loads the workload
-// inputs of every member and scores 12 weeks (9 before this week, this one, 2 ahead; plus the 4
+// inputs of every member and scores 13 weeks (10 before this week, this one, 2 ahead; plus the 4
 // weeks before for the trend), three times; beside it one plain SQL aggregate over the same
 // activity rows, as the floor any database read of them costs.
 public static class WorkloadBenchmark
@@ -51,7 +51,7 @@ public static class WorkloadBenchmark
     {
         var today = DemoOptions.TodayFor(Clock.System, DemoOptions.Chinese);
         var thisWeek = WorkloadRequest.PeriodStart(today, WorkloadPeriod.Week);
-        var request = new WorkloadRequest(thisWeek.AddDays(-63), thisWeek.AddDays(20), WorkloadPeriod.Week, Clock.System.GetUtcNow());
+        var request = new WorkloadRequest(thisWeek.AddDays(-70), thisWeek.AddDays(20), WorkloadPeriod.Week, Clock.System.GetUtcNow());
         var load = new List<TimeSpan>();
         var score = new List<TimeSpan>();
         var plain = new List<TimeSpan>();

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Globalization;
 using Headroom.Accounts;
 using Headroom.Activities;
 using Headroom.Data;
@@ -100,29 +102,54 @@ public static class WorkloadQuery
     {
         var orgId = db.Tenant.RequireOrgId();
         var days = new Dictionary<(long, DateOnly), ActivityDay>();
-        foreach (var zoneMembers in members.GroupBy(m => m.TimeZoneId ?? organizationZone))
+        void Add(ActivityDayRow row)
         {
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneMembers.Key);
-            var ids = zoneMembers.Select(m => m.Id).ToArray();
-            foreach (var (from, to, offset) in OffsetIntervals(zone, fromUtc, toUtc))
-            {
-                var seconds = (long)offset.TotalSeconds;
-                var rows = await ActivityDayRows(db, orgId, ids, from, to, seconds).ToListAsync(cancellationToken);
-                foreach (var row in rows)
+            var key = (row.MemberId, DateOnly.FromDayNumber(UnixEpochDayNumber + (int)row.Day));
+            var day = new ActivityDay(row.MemberId, key.Item2, (int)row.Actual, (int)row.MeetingMinutes, (int)row.Meetings, (int)row.VisitMinutes, (int)row.Visits);
+            days[key] = days.TryGetValue(key, out var earlier)
+                ? earlier with
                 {
-                    var key = (row.MemberId, DateOnly.FromDayNumber(UnixEpochDayNumber + (int)row.Day));
-                    var day = new ActivityDay(row.MemberId, key.Item2, (int)row.Actual, (int)row.MeetingMinutes, (int)row.Meetings, (int)row.VisitMinutes, (int)row.Visits);
-                    days[key] = days.TryGetValue(key, out var earlier)
-                        ? earlier with
-                        {
-                            ActualMinutes = earlier.ActualMinutes + day.ActualMinutes,
-                            MeetingMinutes = earlier.MeetingMinutes + day.MeetingMinutes,
-                            Meetings = earlier.Meetings + day.Meetings,
-                            VisitMinutes = earlier.VisitMinutes + day.VisitMinutes,
-                            Visits = earlier.Visits + day.Visits,
-                        }
-                        : day;
+                    ActualMinutes = earlier.ActualMinutes + day.ActualMinutes,
+                    MeetingMinutes = earlier.MeetingMinutes + day.MeetingMinutes,
+                    Meetings = earlier.Meetings + day.Meetings,
+                    VisitMinutes = earlier.VisitMinutes + day.VisitMinutes,
+                    Visits = earlier.Visits + day.Visits,
                 }
+                : day;
+        }
+        var sqlite = db.Database.IsSqlite();
+        if (sqlite)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+        try
+        {
+            foreach (var zoneMembers in members.GroupBy(m => m.TimeZoneId ?? organizationZone))
+            {
+                var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneMembers.Key);
+                var ids = zoneMembers.Select(m => m.Id).ToArray();
+                foreach (var (from, to, offset) in OffsetIntervals(zone, fromUtc, toUtc))
+                {
+                    var seconds = (long)offset.TotalSeconds;
+                    if (sqlite)
+                    {
+                        await SqliteActivityDayRowsAsync(db, orgId, ids, from, to, seconds, Add, cancellationToken);
+                    }
+                    else
+                    {
+                        foreach (var row in await PostgresActivityDayRows(db, orgId, ids, from, to, seconds).ToListAsync(cancellationToken))
+                        {
+                            Add(row);
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            if (sqlite)
+            {
+                await db.Database.CloseConnectionAsync();
             }
         }
         return [.. days.Values];
@@ -130,39 +157,71 @@ public static class WorkloadQuery
 
     private static readonly int UnixEpochDayNumber = new DateOnly(1970, 1, 1).DayNumber;
 
-    private static IQueryable<ActivityDayRow> ActivityDayRows(AppDbContext db, long orgId, long[] ids, DateTime from, DateTime to, long offsetSeconds)
+    private const int Completed = (int)ActivityOutcome.Completed, NoAnswer = (int)ActivityOutcome.NoAnswer, Cancelled = (int)ActivityOutcome.Cancelled;
+    private const int Meeting = (int)ActivityType.Meeting, Demo = (int)ActivityType.Demo, Visit = (int)ActivityType.Visit;
+
+    // On SQLite one prepared statement per member: a GROUP BY member and day over everyone has to
+    // sort every row in a temporary B-tree (twice the time of reading them), while one member's
+    // rows come in index order and their few dozen days group in memory.
+    private static async Task SqliteActivityDayRowsAsync(
+        AppDbContext db, long orgId, long[] ids, DateTime from, DateTime to, long offsetSeconds, Action<ActivityDayRow> add, CancellationToken cancellationToken)
     {
-        const int completed = (int)ActivityOutcome.Completed, noAnswer = (int)ActivityOutcome.NoAnswer, cancelled = (int)ActivityOutcome.Cancelled;
-        const int meeting = (int)ActivityType.Meeting, demo = (int)ActivityType.Demo, visit = (int)ActivityType.Visit;
-        if (db.Database.IsSqlite())
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"""
+            SELECT (unixepoch("StartUtc") + $offset) / 86400 AS "Day",
+              SUM(CASE WHEN "Outcome" IN ({Completed}, {NoAnswer}) THEN "DurationMinutes" ELSE 0 END),
+              SUM(CASE WHEN "Type" IN ({Meeting}, {Demo}) AND "Outcome" <> {Cancelled} THEN "DurationMinutes" ELSE 0 END),
+              SUM(CASE WHEN "Type" IN ({Meeting}, {Demo}) AND "Outcome" <> {Cancelled} THEN 1 ELSE 0 END),
+              SUM(CASE WHEN "Type" = {Visit} AND "Outcome" <> {Cancelled} THEN "DurationMinutes" ELSE 0 END),
+              SUM(CASE WHEN "Type" = {Visit} AND "Outcome" <> {Cancelled} THEN 1 ELSE 0 END)
+            FROM "SalesActivities"
+            WHERE "OrgId" = $org AND "MemberId" = $member AND "StartUtc" >= $from AND "StartUtc" < $to
+            GROUP BY "Day"
+            """;
+        var member = Parameter(command, "$member", 0L);
+        Parameter(command, "$org", orgId);
+        Parameter(command, "$offset", offsetSeconds);
+        // The text form EF Core's SQLite provider stores DateTime in, so the comparison is ordinal.
+        Parameter(command, "$from", from.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
+        Parameter(command, "$to", to.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
+        await command.PrepareAsync(cancellationToken);
+        foreach (var id in ids)
         {
-            var json = "[" + string.Join(',', ids) + "]";
-            return db.Database.SqlQuery<ActivityDayRow>($"""
-                SELECT "MemberId", (unixepoch("StartUtc") + {offsetSeconds}) / 86400 AS "Day",
-                  SUM(CASE WHEN "Outcome" IN ({completed}, {noAnswer}) THEN "DurationMinutes" ELSE 0 END) AS "Actual",
-                  SUM(CASE WHEN "Type" IN ({meeting}, {demo}) AND "Outcome" <> {cancelled} THEN "DurationMinutes" ELSE 0 END) AS "MeetingMinutes",
-                  SUM(CASE WHEN "Type" IN ({meeting}, {demo}) AND "Outcome" <> {cancelled} THEN 1 ELSE 0 END) AS "Meetings",
-                  SUM(CASE WHEN "Type" = {visit} AND "Outcome" <> {cancelled} THEN "DurationMinutes" ELSE 0 END) AS "VisitMinutes",
-                  SUM(CASE WHEN "Type" = {visit} AND "Outcome" <> {cancelled} THEN 1 ELSE 0 END) AS "Visits"
-                FROM "SalesActivities"
-                WHERE "OrgId" = {orgId} AND "MemberId" IN (SELECT value FROM json_each({json}))
-                  AND "StartUtc" >= {from} AND "StartUtc" < {to}
-                GROUP BY "MemberId", "Day"
-                """);
+            member.Value = id;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                add(new ActivityDayRow
+                {
+                    MemberId = id, Day = reader.GetInt64(0), Actual = reader.GetInt64(1), MeetingMinutes = reader.GetInt64(2),
+                    Meetings = reader.GetInt64(3), VisitMinutes = reader.GetInt64(4), Visits = reader.GetInt64(5),
+                });
+            }
         }
-        return db.Database.SqlQuery<ActivityDayRow>($"""
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    private static IQueryable<ActivityDayRow> PostgresActivityDayRows(AppDbContext db, long orgId, long[] ids, DateTime from, DateTime to, long offsetSeconds) =>
+        db.Database.SqlQuery<ActivityDayRow>($"""
             SELECT "MemberId", CAST(floor((date_part('epoch', "StartUtc") + {offsetSeconds}) / 86400) AS bigint) AS "Day",
-              SUM(CASE WHEN "Outcome" IN ({completed}, {noAnswer}) THEN "DurationMinutes" ELSE 0 END) AS "Actual",
-              SUM(CASE WHEN "Type" IN ({meeting}, {demo}) AND "Outcome" <> {cancelled} THEN "DurationMinutes" ELSE 0 END) AS "MeetingMinutes",
-              SUM(CASE WHEN "Type" IN ({meeting}, {demo}) AND "Outcome" <> {cancelled} THEN 1 ELSE 0 END) AS "Meetings",
-              SUM(CASE WHEN "Type" = {visit} AND "Outcome" <> {cancelled} THEN "DurationMinutes" ELSE 0 END) AS "VisitMinutes",
-              SUM(CASE WHEN "Type" = {visit} AND "Outcome" <> {cancelled} THEN 1 ELSE 0 END) AS "Visits"
+              SUM(CASE WHEN "Outcome" IN ({Completed}, {NoAnswer}) THEN "DurationMinutes" ELSE 0 END) AS "Actual",
+              SUM(CASE WHEN "Type" IN ({Meeting}, {Demo}) AND "Outcome" <> {Cancelled} THEN "DurationMinutes" ELSE 0 END) AS "MeetingMinutes",
+              SUM(CASE WHEN "Type" IN ({Meeting}, {Demo}) AND "Outcome" <> {Cancelled} THEN 1 ELSE 0 END) AS "Meetings",
+              SUM(CASE WHEN "Type" = {Visit} AND "Outcome" <> {Cancelled} THEN "DurationMinutes" ELSE 0 END) AS "VisitMinutes",
+              SUM(CASE WHEN "Type" = {Visit} AND "Outcome" <> {Cancelled} THEN 1 ELSE 0 END) AS "Visits"
             FROM "SalesActivities"
             WHERE "OrgId" = {orgId} AND "MemberId" = ANY({ids})
               AND "StartUtc" >= {from} AND "StartUtc" < {to}
             GROUP BY "MemberId", "Day"
             """);
-    }
 
     private sealed class ActivityDayRow
     {
