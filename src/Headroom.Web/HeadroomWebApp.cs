@@ -95,6 +95,8 @@ public static class HeadroomWebApp
         api.MapPulseApi();
         api.MapAlertsApi();
         api.MapWorkloadApi();
+        api.MapWorkloadSettingsApi();
+        api.MapCalendarApi();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference().RequireAuthorization();
         // Pages need a signed-in user unless they say [AllowAnonymous].
