@@ -25,10 +25,13 @@ public static class CalendarApi
         calendar.MapGet("/", ListDays).WithSummary("The holidays and extra working days of a year (default: this year), by date.");
         calendar.MapPut("/{date}", PutDay).WithSummary("Set one day (yyyy-MM-dd) as a holiday or an extra working day, with its name (admins).");
         calendar.MapDelete("/{date}", DeleteDay).WithSummary("Make one day ordinary again (admins).");
+        // Antiforgery as for the data imports (ImportsApi): the group's filter checks the header.
         calendar.MapPost("/import", Import).DisableAntiforgery()
+            .WithFormOptions(multipartBodyLengthLimit: MaxFileBytes + (64 << 10))
+            .Accepts<IFormFile>("multipart/form-data")
             .WithSummary("Import days from a CSV, TSV or XLSX file with the columns date, kind (holiday or workday) and name (admins). " +
                 "replace=true (the default) first removes every day of the years the file covers. All or nothing: any bad row names its row and column and nothing is written.");
-        calendar.MapPost("/official/{code}", LoadOfficial).WithSummary("Reload an official calendar shipped with Headroom (CN: mainland China 2025–2027) over the years it covers (admins).");
+        calendar.MapPost("/official/{code}", LoadOfficial).WithSummary("Reload an official calendar shipped with Headroom (CN: mainland China, every year the State Council has published) over the years it covers (admins).");
     }
 
     public static async Task<Results<Ok<List<CalendarDayResponse>>, ValidationProblem>> ListDays(

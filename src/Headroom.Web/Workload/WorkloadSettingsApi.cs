@@ -142,7 +142,8 @@ public static class WorkloadSettingsApi
         {
             return ApiProblems.Fields(errors);
         }
-        row ??= db.OrganizationEffortModels.Add(new OrganizationEffortModel()).Entity;
+        // Version 0 stands for "never changed", so the first saved row starts at 1.
+        row ??= db.OrganizationEffortModels.Add(new OrganizationEffortModel { Version = 1 }).Entity;
         row.Write(model);
         try
         {
