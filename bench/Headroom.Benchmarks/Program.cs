@@ -21,7 +21,8 @@ var workloadPage = new Command("workload-page", "Latency of the workload heatmap
 workloadPage.SetAction((parse, _) => WebBenchmark.RunAsync(parse.GetValue(users), parse.GetValue(seconds), parse.GetRequiredValue(size), WebBenchmark.WorkloadEndpoints, WebBenchmark.WorkloadLogins));
 
 var seeded = new Option<FileInfo?>("--sqlite") { Description = "An SQLite file already seeded with `seed --demo` today, instead of seeding a new one" };
-var workload = new Command("workload", "Load and score every member's workload for 13 weeks on seeded demo data") { size, postgres, seeded };
-workload.SetAction((parse, _) => WorkloadBenchmark.RunAsync(parse.GetRequiredValue(size), parse.GetValue(postgres), parse.GetValue(seeded)));
+var reuse = new Option<bool>("--reuse-postgres") { Description = "Measure the database headroom_bench_workload seeded by an earlier run today instead of seeding it again" };
+var workload = new Command("workload", "Load and score every member's workload for 13 weeks on seeded demo data") { size, postgres, seeded, reuse };
+workload.SetAction((parse, _) => WorkloadBenchmark.RunAsync(parse.GetRequiredValue(size), parse.GetValue(postgres), parse.GetValue(seeded), parse.GetValue(reuse)));
 
 return await new RootCommand("Headroom benchmarks") { import, seed, web, workload, workloadPage }.Parse(args).InvokeAsync();

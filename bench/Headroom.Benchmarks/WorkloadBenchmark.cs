@@ -17,7 +17,7 @@ public static class WorkloadBenchmark
 {
     private const int Runs = 3;
 
-    public static async Task<int> RunAsync(string size, string? postgresAdmin, FileInfo? seeded)
+    public static async Task<int> RunAsync(string size, string? postgresAdmin, FileInfo? seeded, bool reusePostgres = false)
     {
         var work = Directory.CreateTempSubdirectory("headroom-bench-workload-");
         try
@@ -34,8 +34,13 @@ public static class WorkloadBenchmark
             await MeasureAsync("SQLite", DatabaseProvider.Sqlite, sqlite, size);
             if (postgresAdmin is not null)
             {
-                var target = HeadroomProcess.CreatePostgresDatabase(postgresAdmin, "headroom_bench_workload");
-                HeadroomProcess.Run(target, true, "seed", "--demo", "--size", size).EnsureSuccess("seed (PostgreSQL)");
+                var target = reusePostgres
+                    ? new Npgsql.NpgsqlConnectionStringBuilder(postgresAdmin) { Database = "headroom_bench_workload" }.ConnectionString
+                    : HeadroomProcess.CreatePostgresDatabase(postgresAdmin, "headroom_bench_workload");
+                if (!reusePostgres)
+                {
+                    HeadroomProcess.Run(target, true, "seed", "--demo", "--size", size).EnsureSuccess("seed (PostgreSQL)");
+                }
                 await MeasureAsync("PostgreSQL", DatabaseProvider.Postgres, target, size);
             }
             return 0;

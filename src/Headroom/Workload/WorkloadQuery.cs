@@ -122,6 +122,17 @@ public static class WorkloadQuery
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
         }
+        // On PostgreSQL the planner expects far fewer member-days than a large organization has,
+        // so the hash aggregate spills to disk under the default work_mem (4 MB; 5 batches and
+        // 120 MB written for 2,000 members) and JIT-compiles for longer than it saves. Both are
+        // set for this transaction only.
+        await using var transaction = !sqlite && db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        if (transaction is not null)
+        {
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '128MB'; SET LOCAL jit = off", cancellationToken);
+        }
         try
         {
             foreach (var zoneMembers in members.GroupBy(m => m.TimeZoneId ?? organizationZone))
@@ -151,6 +162,10 @@ public static class WorkloadQuery
             {
                 await db.Database.CloseConnectionAsync();
             }
+        }
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
         }
         return [.. days.Values];
     }
