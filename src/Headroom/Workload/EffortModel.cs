@@ -25,10 +25,10 @@ public sealed record EffortModel
     public double DealHoursPerWeekPerWinPercent { get; init; } = 0.025;
 
     // Hours per month of account care (check-ins, renewals, service questions) by tier.
-    public double AccountTierAHoursPerMonth { get; init; } = 6;
-    public double AccountTierBHoursPerMonth { get; init; } = 3;
-    public double AccountTierCHoursPerMonth { get; init; } = 1;
-    public double AccountTierDHoursPerMonth { get; init; } = 0.25;
+    public double AccountTierAHoursPerMonth { get; init; } = 3;
+    public double AccountTierBHoursPerMonth { get; init; } = 1.5;
+    public double AccountTierCHoursPerMonth { get; init; } = 0.5;
+    public double AccountTierDHoursPerMonth { get; init; } = 0.1;
 
     // Travel added to each scheduled activity of the type, in hours (a visit's round trip).
     public double VisitTravelHours { get; init; } = 1;

@@ -7,7 +7,9 @@ public static class WorkloadAlerts
 {
     public const int RunningWeeks = 2;
 
-    public static IReadOnlyList<WorkloadAlert> Find(WorkloadResult weeks, DateOnly thisWeek)
+    // takesWork: the members who may be given more work (reps; a manager's own load is not the
+    // room a rebalance looks for). Null: everyone.
+    public static IReadOnlyList<WorkloadAlert> Find(WorkloadResult weeks, DateOnly thisWeek, IReadOnlySet<long>? takesWork = null)
     {
         var alerts = new List<WorkloadAlert>();
         foreach (var member in weeks.Members)
@@ -32,7 +34,9 @@ public static class WorkloadAlerts
             {
                 continue;
             }
-            foreach (var (member, week) in current.Where(x => x.Week!.Band == WorkloadBand.Under).OrderBy(x => x.Week!.Utilization).ThenBy(x => x.Member.MemberId))
+            foreach (var (member, week) in current
+                .Where(x => x.Week!.Band == WorkloadBand.Under && (takesWork is null || takesWork.Contains(x.Member.MemberId)))
+                .OrderBy(x => x.Week!.Utilization).ThenBy(x => x.Member.MemberId))
             {
                 alerts.Add(new WorkloadAlert(WorkloadAlertKind.UnderloadedWhileOthersOverloaded, member.MemberId, member.Name, member.TeamId,
                     week!.Start, week.End, week.Utilization!.Value, overloaded));

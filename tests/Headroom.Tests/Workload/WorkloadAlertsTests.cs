@@ -66,6 +66,14 @@ public sealed class WorkloadAlertsTests
     }
 
     [Fact]
+    public void Underloaded_OnlyMembersWhoTakeWork_AreNamed()
+    {
+        var alerts = WorkloadAlerts.Find(new WorkloadResult([Member(1, 1, 1.3, 1.3, 1.3), Member(2, 1, 0.2, 0.2, 0.2), Member(3, 1, 0.3, 0.3, 0.3)], []), ThisWeek, new HashSet<long> { 1, 3 });
+
+        Assert.Equal([3L], alerts.Where(a => a.Kind == WorkloadAlertKind.UnderloadedWhileOthersOverloaded).Select(a => a.MemberId));
+    }
+
+    [Fact]
     public void Underloaded_LastWeekOnly_IsNotAnAlert()
     {
         Assert.Empty(Find(Member(1, 1, 1.3, 1.0, 0.9), Member(2, 1, 0.3, 0.8, 0.9)));

@@ -164,7 +164,7 @@ public sealed class WorkloadScorerTests
     [Fact]
     public void Account_MonthlyHoursByTier_SpreadOverTheMonthsCapacity()
     {
-        // March 2026 has 22 working days; an A account (6 h) and a D account (0.25 h).
+        // March 2026 has 22 working days; an A account (3 h) and a D account (0.1 h).
         var inputs = new WorkloadInputs
         {
             Policy = Policy,
@@ -178,8 +178,8 @@ public sealed class WorkloadScorerTests
 
         Assert.Equal(new DateOnly(2026, 3, 1), month.Start);
         Assert.Equal(176, month.CapacityHours, Tolerance);
-        Assert.Equal(6.25, month.Load.Accounts, Tolerance);
-        Assert.Equal(6.25 / 22, day.Load.Accounts, Tolerance);
+        Assert.Equal(3.1, month.Load.Accounts, Tolerance);
+        Assert.Equal(3.1 / 22, day.Load.Accounts, Tolerance);
     }
 
     [Fact]
