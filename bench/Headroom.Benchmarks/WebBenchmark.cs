@@ -28,13 +28,16 @@ public static partial class WebBenchmark
     public static readonly string[] WorkloadEndpoints = ["/workload", "/api/v1/workload"];
     public static readonly string[] WorkloadLogins = ["admin@headroom.example", "manager@headroom.example"];
 
-    public static async Task<int> RunAsync(int users, int seconds, string size, string[]? endpoints = null, string[]? logins = null)
+    public static async Task<int> RunAsync(int users, int seconds, string size, string[]? endpoints = null, string[]? logins = null, FileInfo? seeded = null)
     {
         var paths = endpoints ?? DefaultEndpoints;
         logins ??= Logins;
         var work = Directory.CreateTempSubdirectory("headroom-bench-web-");
-        var connection = $"Data Source={Path.Combine(work.FullName, "web.db")}";
-        HeadroomProcess.Run(connection, false, "seed", "--demo", "--size", size).EnsureSuccess("seed");
+        var connection = $"Data Source={seeded?.FullName ?? Path.Combine(work.FullName, "web.db")}";
+        if (seeded is null)
+        {
+            HeadroomProcess.Run(connection, false, "seed", "--demo", "--size", size).EnsureSuccess("seed");
+        }
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
