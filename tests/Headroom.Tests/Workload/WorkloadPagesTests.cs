@@ -31,6 +31,38 @@ public partial class WorkloadPagesTests
     }
 
     [Fact]
+    public async Task MemberPage_SaysWhichPartWeighsMost_AndWarnsOfWeeksOverloaded()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        // Eight hours of meetings every day of last, this and next week (the clock is Monday 2 November 2026).
+        await using (var db = world.Host.Database.CreateContext(world.Host.OrgId))
+        {
+            for (var day = 0; day < 21; day++)
+            {
+                db.SalesActivities.Add(new Headroom.Activities.SalesActivity
+                {
+                    MemberId = world.MemberIds[ApiWorld.RepA1], Type = Headroom.Activities.ActivityType.Meeting,
+                    Outcome = Headroom.Activities.ActivityOutcome.Completed,
+                    StartUtc = new DateTime(2026, 10, 26, 2, 0, 0, DateTimeKind.Utc).AddDays(day), DurationMinutes = 480,
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+
+        var page = await world.Client(ApiWorld.ManagerA).GetStringAsync(new Uri($"/workload/{world.MemberIds[ApiWorld.RepA1]}", UriKind.Relative));
+
+        Assert.Contains("The largest part of this week&#x27;s load: Meetings and visits, 56.0 h", page, StringComparison.Ordinal);
+        Assert.Contains("Overloaded 3 weeks running (", page, StringComparison.Ordinal);
+        var quiet = await world.Client(ApiWorld.ManagerA).GetStringAsync(new Uri($"/workload/{world.MemberIds[ApiWorld.RepA2]}", UriKind.Relative));
+        Assert.DoesNotContain("weeks running", quiet, StringComparison.Ordinal);
+        using var chinese = world.Host.CreateClient("zh-CN");
+        await WebTestHost.SignInAsync(chinese, "managerA@example.com");
+        var inChinese = await chinese.GetStringAsync(new Uri($"/workload/{world.MemberIds[ApiWorld.RepA1]}", UriKind.Relative));
+        Assert.Contains("本周负荷中占比最大的部分：会议与拜访，56.0 小时", inChinese, StringComparison.Ordinal);
+        Assert.Contains("连续 3 周超负荷（", inChinese, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rep_SeesOnlyTheirOwnWorkload()
     {
         await using var world = await ApiWorld.CreateAsync();
