@@ -113,13 +113,9 @@ public static class AccountsApi
         {
             return ApiProblems.Fields(errors);
         }
-        try
+        if (await ApiSave.ChangesAsync(db, l, cancellationToken) is { } stale)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ApiProblems.StaleVersion(l["Problem.StaleVersion"]);
+            return stale;
         }
         return TypedResults.Ok(await Project(db.Accounts.Where(a => a.Id == id)).SingleAsync(cancellationToken));
     }

@@ -130,13 +130,9 @@ public static class ActivitiesApi
         {
             return ApiProblems.Fields(errors);
         }
-        try
+        if (await ApiSave.ChangesAsync(db, l, cancellationToken) is { } stale)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ApiProblems.StaleVersion(l["Problem.StaleVersion"]);
+            return stale;
         }
         return TypedResults.Ok(await Project(db.SalesActivities.Where(a => a.Id == id), db).SingleAsync(cancellationToken));
     }

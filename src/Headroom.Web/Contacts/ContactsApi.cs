@@ -111,13 +111,9 @@ public static class ContactsApi
         {
             return ApiProblems.Fields(errors);
         }
-        try
+        if (await ApiSave.ChangesAsync(db, l, cancellationToken) is { } stale)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ApiProblems.StaleVersion(l["Problem.StaleVersion"]);
+            return stale;
         }
         return TypedResults.Ok(await Project(db.Contacts.Where(c => c.Id == id)).SingleAsync(cancellationToken));
     }

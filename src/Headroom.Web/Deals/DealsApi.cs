@@ -214,13 +214,9 @@ public static class DealsApi
     private static async Task<Results<Ok<DealResponse>, NotFound, ValidationProblem, ProblemHttpResult>> SaveAsync(
         Deal deal, AppDbContext db, ClaimsPrincipal user, IStringLocalizer<Strings> l, CancellationToken cancellationToken)
     {
-        try
+        if (await ApiSave.ChangesAsync(db, l, cancellationToken) is { } stale)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ApiProblems.StaleVersion(l["Problem.StaleVersion"]);
+            return stale;
         }
         return TypedResults.Ok(await Project(db.Deals.Where(d => d.Id == deal.Id), await CurrencyAsync(db, user, cancellationToken)).SingleAsync(cancellationToken));
     }

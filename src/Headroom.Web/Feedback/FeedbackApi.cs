@@ -139,13 +139,9 @@ public static class FeedbackApi
         {
             return ApiProblems.Fields(errors);
         }
-        try
+        if (await ApiSave.ChangesAsync(db, l, cancellationToken) is { } stale)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ApiProblems.StaleVersion(l["Problem.StaleVersion"]);
+            return stale;
         }
         return TypedResults.Ok(await Project(db.CustomerFeedback.Where(f => f.Id == id), db).SingleAsync(cancellationToken));
     }

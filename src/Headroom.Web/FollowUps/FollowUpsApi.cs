@@ -186,13 +186,9 @@ public static class FollowUpsApi
     private static async Task<Results<Ok<FollowUpResponse>, NotFound, ValidationProblem, ProblemHttpResult>> SaveAsync(
         FollowUp followUp, AppDbContext db, IStringLocalizer<Strings> l, CancellationToken cancellationToken)
     {
-        try
+        if (await ApiSave.ChangesAsync(db, l, cancellationToken) is { } stale)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ApiProblems.StaleVersion(l["Problem.StaleVersion"]);
+            return stale;
         }
         return TypedResults.Ok(await Project(db.FollowUps.Where(f => f.Id == followUp.Id), db).SingleAsync(cancellationToken));
     }

@@ -243,13 +243,9 @@ public static class LeadsApi
     private static async Task<Results<Ok<LeadResponse>, NotFound, ValidationProblem, ProblemHttpResult>> SaveAsync(
         Lead lead, AppDbContext db, ClaimsPrincipal user, IStringLocalizer<Strings> l, CancellationToken cancellationToken)
     {
-        try
+        if (await ApiSave.ChangesAsync(db, l, cancellationToken) is { } stale)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ApiProblems.StaleVersion(l["Problem.StaleVersion"]);
+            return stale;
         }
         return TypedResults.Ok(await Project(db.Leads.Where(x => x.Id == lead.Id), await CurrencyAsync(db, user, cancellationToken)).SingleAsync(cancellationToken));
     }

@@ -157,13 +157,9 @@ public static class MembersApi
                 MemberInvitations.RenewSecurityStamp(signIn);
             }
         }
-        try
+        if (await ApiSave.ChangesAsync(db, l, cancellationToken) is { } stale)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ApiProblems.StaleVersion(l["Problem.StaleVersion"]);
+            return stale;
         }
         return TypedResults.Ok(await Project(db.Members.Where(m => m.Id == id), db).SingleAsync(cancellationToken));
     }

@@ -115,13 +115,9 @@ public static class TeamsApi
         {
             return ApiProblems.Fields(errors);
         }
-        try
+        if (await ApiSave.ChangesAsync(db, l, cancellationToken) is { } stale)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ApiProblems.StaleVersion(l["Problem.StaleVersion"]);
+            return stale;
         }
         return TypedResults.Ok(await Project(db.Teams.Where(t => t.Id == id), db).SingleAsync(cancellationToken));
     }

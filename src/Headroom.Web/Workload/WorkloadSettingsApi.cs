@@ -102,13 +102,9 @@ public static class WorkloadSettingsApi
         organization.WorkdayEnd = end!.Value;
         organization.DailyHours = request.DailyHours!.Value;
         organization.TimeZoneId = zone!;
-        try
+        if (await ApiSave.ChangesAsync(db, l, cancellationToken) is { } stale)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ApiProblems.StaleVersion(l["Problem.StaleVersion"]);
+            return stale;
         }
         return TypedResults.Ok(WorkingTimeResponse.From(organization));
     }
@@ -173,13 +169,9 @@ public static class WorkloadSettingsApi
                 return ApiProblems.StaleVersion(l["Problem.StaleVersion"]);
             }
             db.OrganizationEffortModels.Remove(row);
-            try
+            if (await ApiSave.ChangesAsync(db, l, cancellationToken) is { } stale)
             {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return ApiProblems.StaleVersion(l["Problem.StaleVersion"]);
+                return stale;
             }
         }
         return TypedResults.Ok(await RespondAsync(db, null, cancellationToken));
