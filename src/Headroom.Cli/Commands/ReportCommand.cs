@@ -131,11 +131,8 @@ public static class ReportCommand
             }
             var period = MetricsPeriod.Of(first, last.AddDays(1), TimeZoneInfo.FindSystemTimeZoneById(organization.TimeZoneId));
             var members = await scope.Members(db).Where(m => m.Active).OrderBy(m => m.Name).ThenBy(m => m.Id).Select(m => new { m.Id, m.Name }).ToListAsync(cancellationToken);
-            var rows = new List<(long? MemberId, string Name, SalesMetricsResult Metrics)>();
-            foreach (var member in members)
-            {
-                rows.Add((member.Id, member.Name, await SalesMetrics.LoadAsync(db, scope, period, member.Id, cancellationToken)));
-            }
+            var metrics = await MemberSalesMetrics.LoadAsync(db, scope, period, [.. members.Select(m => m.Id)], cancellationToken);
+            var rows = members.Select(m => (MemberId: (long?)m.Id, m.Name, Metrics: metrics[m.Id])).ToList();
             rows.Add((null, "Total", await SalesMetrics.LoadAsync(db, scope, period, cancellationToken: cancellationToken)));
             switch (parse.GetValue(format))
             {

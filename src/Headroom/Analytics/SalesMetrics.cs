@@ -62,21 +62,35 @@ public static class SalesMetrics
             .Select(f => new { f.Kind, f.Score })
             .ToListAsync(cancellationToken);
 
+        return Compose(
+            [.. won.Select(d => (d.AmountMinor, d.CreatedUtc, d.ClosedUtc))], lost,
+            created?.Count ?? 0, created?.AmountMinor ?? 0,
+            open?.Count ?? 0, open?.AmountMinor ?? 0, open?.WeightedTimes100 ?? 0,
+            volume, FeedbackSummary.Of(scores.Select(s => (s.Kind, s.Score))));
+    }
+
+    // The figures from what was read; MemberSalesMetrics reads the same per member.
+    internal static SalesMetricsResult Compose(
+        IReadOnlyList<(long AmountMinor, DateTime CreatedUtc, DateTime ClosedUtc)> won, int lost,
+        int dealsCreated, long pipelineCreatedMinor, int openDeals, long openPipelineMinor, long weightedTimes100,
+        IEnumerable<ActivityVolume> volume, FeedbackSummary feedback)
+    {
+        var closed = won.Count + lost;
         return new SalesMetricsResult(
             WonRevenueMinor: won.Sum(d => d.AmountMinor),
             DealsWon: won.Count,
             DealsLost: lost,
-            WinRate: closed.Count == 0 ? null : Math.Round((decimal)won.Count / closed.Count, 4, MidpointRounding.AwayFromZero),
+            WinRate: closed == 0 ? null : Math.Round((decimal)won.Count / closed, 4, MidpointRounding.AwayFromZero),
             AverageDealSizeMinor: won.Count == 0 ? null : (long)Math.Round((decimal)won.Sum(d => d.AmountMinor) / won.Count, MidpointRounding.AwayFromZero),
             AverageSalesCycleDays: won.Count == 0 ? null
                 : Math.Round((decimal)won.Average(d => (d.ClosedUtc - d.CreatedUtc).TotalDays), 1, MidpointRounding.AwayFromZero),
-            DealsCreated: created?.Count ?? 0,
-            PipelineCreatedMinor: created?.AmountMinor ?? 0,
-            OpenDeals: open?.Count ?? 0,
-            OpenPipelineMinor: open?.AmountMinor ?? 0,
-            WeightedOpenPipelineMinor: (long)Math.Round((open?.WeightedTimes100 ?? 0) / 100m, MidpointRounding.AwayFromZero),
+            DealsCreated: dealsCreated,
+            PipelineCreatedMinor: pipelineCreatedMinor,
+            OpenDeals: openDeals,
+            OpenPipelineMinor: openPipelineMinor,
+            WeightedOpenPipelineMinor: (long)Math.Round(weightedTimes100 / 100m, MidpointRounding.AwayFromZero),
             Activities: volume.OrderBy(v => v.Type).ToList(),
-            Feedback: FeedbackSummary.Of(scores.Select(s => (s.Kind, s.Score))));
+            Feedback: feedback);
     }
 }
 
