@@ -16,6 +16,7 @@ using Headroom.Web.Leads;
 using Headroom.Web.Localization;
 using Headroom.Web.Members;
 using Headroom.Web.Teams;
+using Headroom.Web.Analytics;
 using Headroom.Web.Wellbeing;
 using Headroom.Web.Workload;
 using MudBlazor.Services;
@@ -76,6 +77,7 @@ public static class HeadroomWebApp
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHomeApi();
+        app.MapAnalyticsExport();
         app.MapSignInApi();
         app.MapCultureApi();
         var api = app.MapApiV1();
@@ -97,6 +99,7 @@ public static class HeadroomWebApp
         api.MapWorkloadApi();
         api.MapWorkloadSettingsApi();
         api.MapCalendarApi();
+        api.MapAnalyticsApi();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference().RequireAuthorization();
         // Pages need a signed-in user unless they say [AllowAnonymous].

@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Security.Claims;
+using Headroom.Data;
+using Headroom.Importing;
+using Headroom.Web.Api;
+using Headroom.Web.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Headroom.Web.Analytics;
+
+public static class AnalyticsApi
+{
+    public static void MapAnalyticsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/analytics/members", GetMembers).WithTags("Analytics")
+            .WithSummary("Each rep's won revenue, win rate, deal size, sales cycle, pipeline, activity and CSAT/NPS for a period (default: this fiscal quarter), with the median of the reps shown.");
+    }
+
+    // The team performance page's download; signed-in cookie or token like the API.
+    public static void MapAnalyticsExport(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/analytics/export", Export).RequireAuthorization().ExcludeFromDescription();
+    }
+
+    public static async Task<Results<Ok<TeamPerformanceResult>, NotFound, ValidationProblem>> GetMembers(
+        string? from, string? to, long? teamId, AppDbContext db, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<Strings> l, CancellationToken cancellationToken)
+    {
+        var range = await RangeAsync(from, to, db, clock, l, cancellationToken);
+        if (range.Errors.Any)
+        {
+            return ApiProblems.Fields(range.Errors);
+        }
+        var result = await TeamPerformance.LoadAsync(db, user, range.From, range.To, teamId, cancellationToken);
+        return result is null ? TypedResults.NotFound() : TypedResults.Ok(result);
+    }
+
+    public static async Task<IResult> Export(
+        string? format, string? from, string? to, long? teamId, AppDbContext db, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<Strings> l,
+        HttpContext http, CancellationToken cancellationToken)
+    {
+        var range = await RangeAsync(from, to, db, clock, l, cancellationToken);
+        var chosen = string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase) ? ExportFormat.Xlsx : ExportFormat.Csv;
+        if (range.Errors.Any)
+        {
+            return ApiProblems.Fields(range.Errors);
+        }
+        var result = await TeamPerformance.LoadAsync(db, user, range.From, range.To, teamId, cancellationToken);
+        if (result is null)
+        {
+            return TypedResults.NotFound();
+        }
+        string[] headers =
+        [
+            l["Analytics.Member"], l["Analytics.Team"], l["Analytics.WonRevenue"] + $" ({result.Currency})", l["Analytics.DealsWon"], l["Analytics.DealsLost"],
+            l["Analytics.WinRate"], l["Analytics.AverageDeal"] + $" ({result.Currency})", l["Analytics.CycleDays"], l["Analytics.PipelineCreated"] + $" ({result.Currency})",
+            l["Analytics.WeightedPipeline"] + $" ({result.Currency})", l["Analytics.Activities"], l["Analytics.Visits"], l["Analytics.Csat"], l["Analytics.Nps"],
+        ];
+        var rows = result.Members.Select(m => Row(m.Name, m.TeamName, m.Figures))
+            .Append(Row(l["Analytics.Median"], null, result.Median));
+        var name = $"team-performance-{result.From:yyyyMMdd}-{result.To:yyyyMMdd}.{(chosen == ExportFormat.Csv ? "csv" : "xlsx")}";
+        http.Response.ContentType = chosen == ExportFormat.Csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
+        // MiniExcel writes the workbook in one go; buffer it so the response never carries half of one.
+        using var buffer = new MemoryStream();
+        await TableExport.WriteAsync(buffer, chosen, headers, rows, "Team performance", cancellationToken);
+        buffer.Position = 0;
+        await buffer.CopyToAsync(http.Response.Body, cancellationToken);
+        return TypedResults.Empty;
+    }
+
+    private static object?[] Row(string name, string? team, PerformanceFigures f) =>
+    [
+        name, team, f.WonRevenueMinor / 100m, f.DealsWon, f.DealsLost, f.WinRate, f.AverageDealSizeMinor / 100m, f.AverageSalesCycleDays,
+        f.PipelineCreatedMinor / 100m, f.WeightedOpenPipelineMinor / 100m, f.Activities, f.Visits, f.CsatAverage, f.Nps,
+    ];
+
+    // from and to as yyyy-MM-dd, both included; missing ones make this fiscal quarter.
+    public static async Task<(DateOnly From, DateOnly To, FieldErrors Errors)> RangeAsync(
+        string? from, string? to, AppDbContext db, TimeProvider clock, IStringLocalizer<Strings> l, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors(l);
+        var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == db.Tenant.RequireOrgId())
+            .Select(o => new { o.TimeZoneId, o.FiscalYearStartMonth }).SingleAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(organization.TimeZoneId)).DateTime);
+        var (quarterStart, quarterEnd) = FiscalQuarter(today, organization.FiscalYearStartMonth);
+        DateOnly? Parse(string field, string? text)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return null;
+            }
+            if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return date;
+            }
+            errors.Add(field, string.Format(CultureInfo.CurrentCulture, l["Settings.Validation.Date"], text));
+            return null;
+        }
+        var first = Parse("from", from) ?? quarterStart;
+        var last = Parse("to", to) ?? (from is null ? quarterEnd : first.AddMonths(3).AddDays(-1));
+        if (!errors.Any && last < first)
+        {
+            errors.Add("to", l["Validation.EndBeforeStart"]);
+        }
+        else if (!errors.Any && last.DayNumber - first.DayNumber >= TeamPerformance.MaxDays)
+        {
+            errors.Add("to", string.Format(CultureInfo.CurrentCulture, l["Analytics.Validation.TooLong"], TeamPerformance.MaxDays));
+        }
+        return (first, last, errors);
+    }
+
+    public static (DateOnly Start, DateOnly End) FiscalQuarter(DateOnly day, int fiscalStartMonth)
+    {
+        var monthsIn = ((day.Month - fiscalStartMonth) % 12 + 12) % 12;
+        var start = new DateOnly(day.Year, day.Month, 1).AddMonths(-(monthsIn % 3));
+        return (start, start.AddMonths(3).AddDays(-1));
+    }
+}

@@ -1,0 +1,108 @@
+using System.Net;
+using System.Net.Http.Json;
+using Headroom.Tests.Web;
+using Headroom.Tests.Workload;
+using Headroom.Web.Analytics;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace Headroom.Tests.Analytics;
+
+[Trait("Category", "Integration")]
+public sealed class AnalyticsApiTests
+{
+    private static readonly string[] Reps = [ApiWorld.RepA1, ApiWorld.RepA2, ApiWorld.RepB, ApiWorld.Disabled];
+
+    [Fact]
+    public async Task EveryPrincipal_SeesExactlyTheRepsInScope_WithTheirOwnPipeline()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        foreach (var principal in ApiWorld.Principals)
+        {
+            var response = await world.Client(principal).GetAsync(new Uri("/api/v1/analytics/members?from=2026-10-01&to=2026-12-31", UriKind.Relative));
+            if (!AccessRules.SignedIn(principal))
+            {
+                Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+                continue;
+            }
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var body = (await response.Content.ReadFromJsonAsync<TeamPerformanceResult>(ApiWorld.Json))!;
+            var expected = Reps.Where(r => AccessRules.CanSee(principal, r)).Select(r => world.MemberIds[r]).Order();
+            Assert.Equal(expected, body.Members.Select(m => m.MemberId).Order());
+            Assert.All(body.Members, m => Assert.True(m.Figures.WeightedOpenPipelineMinor > 0, $"{principal}: {m.Name} should have their open deal"));
+            Assert.Equal((new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31)), (body.From, body.To));
+        }
+        var teamB = await world.Client(ApiWorld.ManagerA).GetAsync(new Uri($"/api/v1/analytics/members?teamId={world.TeamIds[ApiWorld.TeamB]}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, teamB.StatusCode);
+        var foreign = await world.Client(ApiWorld.Admin).GetAsync(new Uri($"/api/v1/analytics/members?teamId={world.TeamIds[ApiWorld.Foreign]}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("from=2026-13-01", "from")]
+    [InlineData("from=2026-10-01&to=2026-09-30", "to")]
+    [InlineData("from=2024-01-01&to=2026-12-31", "to")]
+    public async Task BadPeriod_IsAFieldError(string query, string field)
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        var response = await world.Client(ApiWorld.Admin).GetAsync(new Uri($"/api/v1/analytics/members?{query}", UriKind.Relative));
+        await WorkloadSettingsApiTests.AssertFieldErrorAsync(response, field);
+    }
+
+    [Fact]
+    public async Task DefaultPeriod_IsThisFiscalQuarter()
+    {
+        Assert.Equal((new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31)), AnalyticsApi.FiscalQuarter(new DateOnly(2026, 11, 2), 1));
+        Assert.Equal((new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31)), AnalyticsApi.FiscalQuarter(new DateOnly(2026, 11, 2), 4));
+        Assert.Equal((new DateOnly(2026, 11, 1), new DateOnly(2027, 1, 31)), AnalyticsApi.FiscalQuarter(new DateOnly(2026, 11, 2), 2));
+        Assert.Equal((new DateOnly(2026, 2, 1), new DateOnly(2026, 4, 30)), AnalyticsApi.FiscalQuarter(new DateOnly(2026, 2, 1), 11));
+        await using var world = await ApiWorld.CreateAsync();
+        var body = (await world.Client(ApiWorld.Admin).GetFromJsonAsync<TeamPerformanceResult>("/api/v1/analytics/members", ApiWorld.Json))!;
+        Assert.Equal((new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31)), (body.From, body.To));
+    }
+
+    [Fact]
+    public async Task Export_CsvAndXlsx_EscapeFormulas_AndKeepTheScope()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        await using (var db = world.Host.Database.CreateContext(world.Host.OrgId))
+        {
+            var rep = await db.Members.SingleAsync(m => m.Id == world.MemberIds[ApiWorld.RepA1]);
+            rep.Name = "=HYPERLINK(\"http://evil.example\")";
+            await db.SaveChangesAsync();
+        }
+        var manager = world.Client(ApiWorld.ManagerA);
+        var csv = await manager.GetAsync(new Uri("/analytics/export?format=csv&from=2026-10-01&to=2026-12-31", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Contains("attachment", csv.Content.Headers.ContentDisposition?.ToString() ?? csv.Headers.ToString(), StringComparison.Ordinal);
+        var text = await csv.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("\n=HYPERLINK", text, StringComparison.Ordinal);
+        Assert.Contains("'=HYPERLINK", text, StringComparison.Ordinal);
+        Assert.Contains("repA2", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("repB", text, StringComparison.Ordinal);
+
+        var xlsx = await manager.GetAsync(new Uri("/analytics/export?format=xlsx&from=2026-10-01&to=2026-12-31", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        await using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
+        var rows = MiniExcel.Query(stream, useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
+        var names = rows.Skip(1).Select(r => r["A"]?.ToString()).ToList();
+        Assert.Contains("'=HYPERLINK(\"http://evil.example\")", names);
+        Assert.Equal(4, names.Count);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync(new Uri($"/analytics/export?teamId={world.TeamIds[ApiWorld.TeamB]}", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Page_ShowsTheRepsAndTheMedian_InChinese()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        using var client = world.Host.CreateClient("zh-CN");
+        await WebTestHost.SignInAsync(client, "managerA@example.com");
+        var page = await client.GetStringAsync(new Uri("/analytics?from=2026-10-01&to=2026-12-31", UriKind.Relative));
+        Assert.Contains("团队业绩", page, StringComparison.Ordinal);
+        Assert.Contains("团队中位数", page, StringComparison.Ordinal);
+        Assert.Contains($"/deals?ownerId={world.MemberIds[ApiWorld.RepA1]}", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/deals?ownerId={world.MemberIds[ApiWorld.RepB]}", page, StringComparison.Ordinal);
+        var bad = await client.GetStringAsync(new Uri("/analytics?from=nonsense", UriKind.Relative));
+        Assert.Contains("“nonsense”不是日期", bad, StringComparison.Ordinal);
+    }
+}
