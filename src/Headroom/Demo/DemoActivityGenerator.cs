@@ -33,7 +33,9 @@ internal static class DemoActivityGenerator
         var random = DemoRandom.Stream(options.Seed, DemoStream.Activities, rep.Index);
         var rate = options.Scale.ActivitiesPerWorkday * rep.CapacityFactor * (rep.Overloaded ? 1.5 : 1.0);
         var afterHoursShare = rep.AfterHours ? 0.3 : rep.Overloaded ? 0.06 : 0.02;
-        var weekendChance = rep.AfterHours ? 0.45 : rep.Overloaded ? 0.1 : 0.01;
+        // After-hours reps work most weekends, for hours at a time: enough rest-day work and long
+        // runs of days for the burnout risk of the worst of them to reach the alert threshold.
+        var weekendChance = rep.AfterHours ? 0.6 : rep.Overloaded ? 0.1 : 0.01;
         var minutes = new List<(int Minute, bool AfterHours)>(64);
         var first = rep.HireDate > historyStart ? rep.HireDate : historyStart;
         var end = options.Today.AddDays(PlannedDays);
@@ -69,7 +71,7 @@ internal static class DemoActivityGenerator
             }
             else if (random.Chance(weekendChance))
             {
-                for (var n = random.Between(2, rep.AfterHours ? 8 : 3); n > 0; n--)
+                for (var n = rep.AfterHours ? random.Between(8, 20) : random.Between(2, 3); n > 0; n--)
                 {
                     minutes.Add((random.Between(10 * 60, (22 * 60) + 30), true));
                 }
