@@ -32,6 +32,19 @@ public static partial class GoalPeriods
         }
     }
 
+    // The name Parse reads back: "2026-11", "2026-Q1", "FY2026" or "2026-01-01..2026-03-31".
+    public static string Label(GoalPeriodKind kind, DateOnly start, DateOnly end, int fiscalYearStartMonth)
+    {
+        var fiscalYear = start.Month >= fiscalYearStartMonth ? start.Year : start.Year - 1;
+        return kind switch
+        {
+            GoalPeriodKind.Month => start.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            GoalPeriodKind.Quarter => string.Create(CultureInfo.InvariantCulture, $"{fiscalYear}-Q{((start.Month - fiscalYearStartMonth + 12) % 12) / 3 + 1}"),
+            GoalPeriodKind.Year => string.Create(CultureInfo.InvariantCulture, $"FY{fiscalYear}"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{start:yyyy-MM-dd}..{end:yyyy-MM-dd}"),
+        };
+    }
+
     // The period just before: the month, quarter or year before, or a custom span of the same length.
     public static (DateOnly Start, DateOnly End) Previous(GoalPeriodKind kind, DateOnly start, DateOnly end) => kind switch
     {
