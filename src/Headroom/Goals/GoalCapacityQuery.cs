@@ -11,23 +11,21 @@ namespace Headroom.Goals;
 public static class GoalCapacityQuery
 {
     public static async Task<Dictionary<long, MemberCapacity>> LoadAsync(
-        AppDbContext db, IReadOnlyCollection<long> memberIds, DateOnly start, DateOnly end, CancellationToken cancellationToken = default)
+        AppDbContext db, IReadOnlyCollection<long> memberIds, DateOnly start, DateOnly end, CancellationToken cancellationToken = default) =>
+        await LoadAsync(db, await GoalContext.LoadAsync(db, cancellationToken), memberIds, start, end, cancellationToken);
+
+    // With the organization's settings already read (the calendar is the long part).
+    public static async Task<Dictionary<long, MemberCapacity>> LoadAsync(
+        AppDbContext db, GoalContext context, IReadOnlyCollection<long> memberIds, DateOnly start, DateOnly end, CancellationToken cancellationToken = default)
     {
-        var orgId = db.Tenant.RequireOrgId();
-        var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId)
-            .Select(o => new { o.WorkingDays, o.DailyHours, o.TimeZoneId, o.RampUpCurve })
-            .SingleAsync(cancellationToken);
-        var policy = new WorkingTimePolicy(organization.WorkingDays, organization.DailyHours, organization.TimeZoneId);
-        var ramp = RampUpCurve.Parse(organization.RampUpCurve);
         var ids = memberIds.ToList();
         var members = await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id))
             .Select(m => new MemberInput(m.Id, m.Name, m.TeamId, m.WeeklyCapacityHours, m.TimeZoneId, m.HireDate))
             .ToListAsync(cancellationToken);
-        var calendar = await db.CalendarDays.AsNoTracking().Where(d => d.Date >= start && d.Date <= end)
-            .Select(d => new CalendarException(d.Date, d.Kind)).ToListAsync(cancellationToken);
         var leave = await db.TimeOffs.AsNoTracking().Where(t => ids.Contains(t.MemberId) && t.EndDate >= start && t.StartDate <= end)
             .Select(t => new LeaveInput(t.MemberId, t.StartDate, t.EndDate)).ToListAsync(cancellationToken);
-        return members.ToDictionary(m => m.Id, m => Capacity(policy, calendar, leave, ramp, m, start, end));
+        var calendar = context.Calendar.Where(d => d.Date >= start && d.Date <= end).ToList();
+        return members.ToDictionary(m => m.Id, m => Capacity(context.Policy, calendar, leave, context.Ramp, m, start, end));
     }
 
     public static MemberCapacity Capacity(

@@ -23,7 +23,7 @@ public static class GoalCascadePlanner
             {
                 allMembers[owner.Key] = await GoalEvaluator.OwnerMembersAsync(db, childKind, owner.TeamId, owner.MemberId, cancellationToken);
             }
-            var capacity = await GoalCapacityQuery.LoadAsync(db, [.. allMembers.Values.SelectMany(m => m).Distinct()], parent.StartDate, parent.EndDate, cancellationToken);
+            var capacity = await GoalCapacityQuery.LoadAsync(db, context, [.. allMembers.Values.SelectMany(m => m).Distinct()], parent.StartDate, parent.EndDate, cancellationToken);
             weights.AddRange(owners.Select(o => new CascadeShare(o.Key, Math.Round(allMembers[o.Key].Sum(m => capacity.TryGetValue(m, out var c) ? c.RampedHours : 0), 2))));
         }
         else if (method == CascadeMethod.LastPeriodShare)

@@ -27,7 +27,7 @@ public static class GoalEvaluator
         var history = await GoalProgressQuery.HistoryAsync(db, goal, HistoryPeriods, context.Zone, cancellationToken);
         var rates = await GoalProgressQuery.RatesAsync(db, goal, goal.Start, context.Zone, cancellationToken);
         var members = await OwnerMembersAsync(db, goal.OwnerKind, goal.TeamId, goal.MemberId, cancellationToken);
-        var capacity = await GoalCapacityQuery.LoadAsync(db, members, goal.Start, goal.End, cancellationToken);
+        var capacity = await GoalCapacityQuery.LoadAsync(db, context, members, goal.Start, goal.End, cancellationToken);
         return SmartCheck.Check(new SmartInputs(
             description, goal.Metric, target, goal.Start, goal.End, today, hasParent, strategyNote, history, rates,
             capacity.Values.Sum(c => c.RampedHours)));

@@ -27,6 +27,10 @@ public static class GoalProgressQuery
     // (null where a ratio had nothing to divide), with the target of a goal they had then, if any.
     public static async Task<List<PastPeriod>> HistoryAsync(AppDbContext db, GoalSubject goal, int count, TimeZoneInfo zone, CancellationToken cancellationToken = default)
     {
+        if (count <= 0)
+        {
+            return [];
+        }
         var owners = await OwnerScopeAsync(db, goal, cancellationToken);
         var periods = new List<(DateOnly Start, DateOnly End)>();
         var (start, end) = (goal.Start, goal.End);
@@ -35,19 +39,20 @@ public static class GoalProgressQuery
             (start, end) = GoalPeriods.Previous(goal.PeriodKind, start, end);
             periods.Insert(0, (start, end));
         }
+        var first = periods[0].Start;
+        var pastGoals = await db.Goals
+            .Where(g => g.Metric == goal.Metric && g.OwnerKind == goal.OwnerKind && g.TeamId == goal.TeamId && g.MemberId == goal.MemberId
+                && g.StartDate >= first && g.EndDate < goal.Start)
+            .Select(g => new { g.StartDate, g.EndDate, g.Target, g.ManualActual })
+            .ToListAsync(cancellationToken);
         var history = new List<PastPeriod>();
         foreach (var (from, to) in periods)
         {
+            var past = pastGoals.FirstOrDefault(g => g.StartDate == from && g.EndDate == to);
             var actual = goal.Metric == GoalMetric.Manual
-                ? await db.Goals.Where(g => g.Metric == GoalMetric.Manual && g.OwnerKind == goal.OwnerKind && g.TeamId == goal.TeamId
-                        && g.MemberId == goal.MemberId && g.StartDate == from && g.EndDate == to)
-                    .Select(g => g.ManualActual).FirstOrDefaultAsync(cancellationToken)
+                ? past?.ManualActual
                 : await ActualAsync(db, owners, goal.Metric, goal.ActivityType, from, to, zone, null, cancellationToken);
-            var target = await db.Goals
-                .Where(g => g.Metric == goal.Metric && g.OwnerKind == goal.OwnerKind && g.TeamId == goal.TeamId && g.MemberId == goal.MemberId
-                    && g.StartDate == from && g.EndDate == to)
-                .Select(g => (long?)g.Target).FirstOrDefaultAsync(cancellationToken);
-            history.Add(new PastPeriod(from, to, actual, target));
+            history.Add(new PastPeriod(from, to, actual, past?.Target));
         }
         return history;
     }
