@@ -89,6 +89,24 @@ public class GoalCascadeTests
         Assert.Throws<FormatException>(() => RampUpCurve.Parse("50,abc"));
     }
 
+    [Fact]
+    public void Capacity_OfANewHireOnLeave_IsProRatedByTheRampAndTheLeave()
+    {
+        // November 2026, Monday to Friday, 8 h: 21 working days. Hired 15 October: 25 % until
+        // 14 November (10 working days), 50 % from the 15th (11 working days), on leave 23–27 November.
+        var policy = new Headroom.Workload.WorkingTimePolicy(Headroom.Organizations.WorkingDays.MondayToFriday, 8, "Asia/Shanghai");
+        var member = new Headroom.Workload.MemberInput(1, "New hire", 10, 40, HireDate: new DateOnly(2026, 10, 15));
+        var (start, end) = (new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
+        var plain = GoalCapacityQuery.Capacity(policy, [], [], RampUpCurve.Default, member, start, end);
+        Assert.Equal((168.0, 10 * 8 * 0.25 + 11 * 8 * 0.5), (plain.Hours, plain.RampedHours));
+        var onLeave = GoalCapacityQuery.Capacity(policy, [], [new(1, new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 27))], RampUpCurve.Default, member, start, end);
+        Assert.Equal((128.0, 10 * 8 * 0.25 + 6 * 8 * 0.5), (onLeave.Hours, onLeave.RampedHours));
+
+        // Cascading 1,000 between them and a colleague with the full 168 h: by ramped hours 44 : 168.
+        var split = GoalCascade.Split(1_000, CascadeMethod.Capacity, [new(1, onLeave.RampedHours), new(2, 168)]);
+        Assert.Equal([208L, 792], split.Parts.Select(p => p.Target));
+    }
+
     [Theory]
     [InlineData("2026-Q1", 4, "2026-04-01", "2026-06-30")]
     [InlineData("2026-Q4", 4, "2027-01-01", "2027-03-31")]
