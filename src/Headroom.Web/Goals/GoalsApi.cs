@@ -29,6 +29,8 @@ public static class GoalsApi
         goals.MapPost("/{id:long}/approve", ApproveGoal).WithSummary("Approve and lock a goal; later changes need a reason and are logged.");
         goals.MapPost("/{id:long}/cascade", CascadeGoal).WithSummary(
             "Split a goal's target among its child teams or members (even, capacity, lastPeriodShare); apply=false previews, apply=true writes draft child goals.");
+        goals.MapGet("/settings", GetSettings).WithSummary("The organization's fiscal year start, new-hire ramp-up curve and whether reps see teammates' goals.");
+        goals.MapPut("/settings", UpdateSettings).WithSummary("Change the goal settings (admins); send the version you read.");
         goals.MapDelete("/{id:long}", DeleteGoal).WithSummary("Delete a draft goal without children; with ?version= the version you read.");
     }
 
@@ -294,6 +296,69 @@ public static class GoalsApi
         db.Goals.Remove(goal);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    public static async Task<Ok<GoalSettings>> GetSettings(AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var orgId = user.GetOrgId();
+        var settings = await db.Organizations.Where(o => o.Id == orgId)
+            .Select(o => new { o.FiscalYearStartMonth, o.RampUpCurve, o.RepsSeeTeammateGoals, o.Version }).SingleAsync(cancellationToken);
+        return TypedResults.Ok(new GoalSettings(settings.FiscalYearStartMonth, settings.RampUpCurve ?? RampUpCurve.Default.ToString(), settings.RepsSeeTeammateGoals, settings.Version));
+    }
+
+    public static async Task<Results<Ok<GoalSettings>, ValidationProblem, ProblemHttpResult>> UpdateSettings(
+        GoalSettings request, AppDbContext db, ClaimsPrincipal user, IStringLocalizer<Strings> l, CancellationToken cancellationToken)
+    {
+        if (user.GetRole() != MemberRole.Admin)
+        {
+            return ApiProblems.Forbidden(l["Problem.AdminsOnly"]);
+        }
+        var orgId = user.GetOrgId();
+        var organization = await db.Organizations.SingleAsync(o => o.Id == orgId, cancellationToken);
+        var errors = new FieldErrors(l);
+        if (request.Version is null)
+        {
+            errors.Add("version", l["Validation.Required"]);
+        }
+        if (request.FiscalYearStartMonth is { } month)
+        {
+            if (month is < 1 or > 12)
+            {
+                errors.Add("fiscalYearStartMonth", l["Validation.GoalFiscalMonth"]);
+            }
+            organization.FiscalYearStartMonth = month;
+        }
+        var curve = errors.Text("rampUpCurve", request.RampUpCurve, 200, required: false);
+        try
+        {
+            organization.RampUpCurve = curve is null ? null : RampUpCurve.Parse(curve).ToString();
+        }
+        catch (FormatException)
+        {
+            errors.Add("rampUpCurve", l["Validation.GoalRampUpCurve"]);
+        }
+        if (request.RepsSeeTeammateGoals is { } see)
+        {
+            organization.RepsSeeTeammateGoals = see;
+        }
+        if (errors.Any)
+        {
+            return ApiProblems.Fields(errors);
+        }
+        if (request.Version != organization.Version)
+        {
+            return ApiProblems.StaleVersion(l["Problem.StaleVersion"]);
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ApiProblems.StaleVersion(l["Problem.StaleVersion"]);
+        }
+        return TypedResults.Ok(new GoalSettings(organization.FiscalYearStartMonth, organization.RampUpCurve ?? RampUpCurve.Default.ToString(),
+            organization.RepsSeeTeammateGoals, organization.Version));
     }
 
     public static async Task<GoalScope> ScopeAsync(AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken) =>

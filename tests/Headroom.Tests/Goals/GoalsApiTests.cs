@@ -156,4 +156,29 @@ public class GoalsApiTests
         await using var db = world.Host.Database.CreateContext(world.Host.OrgId);
         Assert.Equal(2, await db.Goals.CountAsync());
     }
+
+    [Fact]
+    public async Task Settings_AdminsSetTheRampUpCurveAndTeammateVisibility()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        var admin = world.Client(ApiWorld.Admin);
+        var settings = await admin.GetFromJsonAsync<GoalSettings>("/api/v1/goals/settings", ApiWorld.Json);
+        Assert.Equal((1, "25,50,75", false), (settings!.FiscalYearStartMonth, settings.RampUpCurve, settings.RepsSeeTeammateGoals!.Value));
+
+        await ProblemAssert.FieldErrorAsync(await admin.PutAsJsonAsync("/api/v1/goals/settings", settings with { RampUpCurve = "50,abc" }, ApiWorld.Json), "rampUpCurve");
+        await ProblemAssert.FieldErrorAsync(await admin.PutAsJsonAsync("/api/v1/goals/settings", settings with { FiscalYearStartMonth = 13 }, ApiWorld.Json), "fiscalYearStartMonth");
+        Assert.Equal(HttpStatusCode.Forbidden, (await world.Client(ApiWorld.ManagerA).PutAsJsonAsync("/api/v1/goals/settings", settings, ApiWorld.Json)).StatusCode);
+
+        var changed = await admin.PutAsJsonAsync("/api/v1/goals/settings", settings with { RampUpCurve = " 50, 100 ", RepsSeeTeammateGoals = true, FiscalYearStartMonth = 4 }, ApiWorld.Json);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        var after = await changed.Content.ReadFromJsonAsync<GoalSettings>(ApiWorld.Json);
+        Assert.Equal((4, "50,100", true), (after!.FiscalYearStartMonth, after.RampUpCurve, after.RepsSeeTeammateGoals!.Value));
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PutAsJsonAsync("/api/v1/goals/settings", settings, ApiWorld.Json)).StatusCode);
+
+        // With an April fiscal year, "2026-Q3" is October to December.
+        var created = await (await admin.PostAsJsonAsync("/api/v1/goals", OrgRevenue(), ApiWorld.Json)).Content.ReadFromJsonAsync<GoalDetail>(ApiWorld.Json);
+        Assert.Equal((new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31)), (created!.Goal.StartDate, created.Goal.EndDate));
+        var q3 = await admin.GetFromJsonAsync<Headroom.Web.Api.PagedList<GoalResponse>>("/api/v1/goals?period=2026-Q3", ApiWorld.Json);
+        Assert.Single(q3!.Items);
+    }
 }
