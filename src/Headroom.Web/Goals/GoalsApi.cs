@@ -21,7 +21,8 @@ public static class GoalsApi
     {
         var goals = api.MapGroup("/goals").WithTags("Goals");
         goals.MapGet("/", ListGoals).WithSummary(
-            "Goals you may see with their progress and pace, filtered by owner, status, parent and period (2026-11, 2026-Q1, FY2026 or 2026-01-01..2026-03-31; goals overlapping it) and paged.");
+            "Goals you may see with their progress and pace, filtered by owner, status, parent and period (2026-11, 2026-Q1, FY2026 or 2026-01-01..2026-03-31; goals overlapping it), " +
+            "sorted (start, name, target, updated; '-' for descending) and paged.");
         goals.MapGet("/{id:long}", GetGoal).WithSummary("One goal with progress, pace, SMART check, children with roll-up and change log.");
         goals.MapPost("/", CreateGoal).WithSummary("Create a draft goal (managers for their subtree, admins for anyone); target in the metric's unit.");
         goals.MapPost("/check", CheckGoal).WithSummary("The SMART check of a goal that is not saved yet (the same body as create).");
@@ -70,8 +71,18 @@ public static class GoalsApi
             query = query.Where(g => g.StartDate <= period.End && g.EndDate >= period.Start);
         }
         var total = await query.CountAsync(cancellationToken);
-        var page = await Project(query.OrderBy(g => g.StartDate).ThenBy(g => g.OwnerKind).ThenBy(g => g.Name).ThenBy(g => g.Id)
-            .Skip(paging.Skip).Take(paging.Size), context.Currency).ToListAsync(cancellationToken);
+        IOrderedQueryable<Goal> ordered = (paging.SortKey, paging.Descending) switch
+        {
+            ("name", false) => query.OrderBy(g => g.Name),
+            ("name", true) => query.OrderByDescending(g => g.Name),
+            ("target", false) => query.OrderBy(g => g.Target),
+            ("target", true) => query.OrderByDescending(g => g.Target),
+            ("updated", false) => query.OrderBy(g => g.UpdatedUtc),
+            ("updated", true) => query.OrderByDescending(g => g.UpdatedUtc),
+            ("start", true) => query.OrderByDescending(g => g.StartDate).ThenBy(g => g.OwnerKind).ThenBy(g => g.Name),
+            _ => query.OrderBy(g => g.StartDate).ThenBy(g => g.OwnerKind).ThenBy(g => g.Name),
+        };
+        var page = await Project(ordered.ThenBy(g => g.Id).Skip(paging.Skip).Take(paging.Size), context.Currency).ToListAsync(cancellationToken);
         var items = await WithPaceAsync(db, context, page, context.Today(clock), cancellationToken);
         return TypedResults.Ok(new PagedList<GoalResponse>(items, total, paging.PageNumber, paging.Size));
     }

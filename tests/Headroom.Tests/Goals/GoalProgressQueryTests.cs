@@ -72,6 +72,8 @@ public class GoalProgressQueryTests
         Deal(rep1, account2.Id, 20_000, Utc(10, 21, 16), DealOutcome.Won, Utc(10, 31, 16));
         Deal(rep2, account2.Id, 40_000, Utc(11, 6), DealOutcome.Lost, Utc(11, 7));
         Deal(rep3, account3.Id, 999_000, Utc(11, 2), DealOutcome.Won, Utc(11, 3));
+        // Won in November, then reopened (the stage change clears the close): counts nowhere.
+        Deal(rep3, account3.Id, 555_000, Utc(10, 5));
         // Open: one expected in November at the last open stage, one expected in December.
         Deal(rep1, account1.Id, 200_000, Utc(11, 15), close: new DateOnly(2026, 11, 28), stage: stages.Count - 1);
         Deal(rep1, account1.Id, 500_000, Utc(11, 16), close: new DateOnly(2026, 12, 28), stage: stages.Count - 1);

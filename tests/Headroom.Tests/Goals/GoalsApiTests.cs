@@ -146,6 +146,8 @@ public class GoalsApiTests
         await admin.PostAsJsonAsync("/api/v1/goals", OrgRevenue() with { PeriodKind = GoalPeriodKind.Month, StartDate = new DateOnly(2027, 1, 5) }, ApiWorld.Json);
         var q4 = await admin.GetFromJsonAsync<Headroom.Web.Api.PagedList<GoalResponse>>("/api/v1/goals?period=2026-Q4", ApiWorld.Json);
         Assert.Equal(GoalPeriodKind.Quarter, Assert.Single(q4!.Items).PeriodKind);
+        var sorted = await admin.GetFromJsonAsync<Headroom.Web.Api.PagedList<GoalResponse>>("/api/v1/goals?sort=-start&pageSize=1", ApiWorld.Json);
+        Assert.Equal((2, GoalPeriodKind.Month), (sorted!.Total, Assert.Single(sorted.Items).PeriodKind));
         var november = await admin.GetFromJsonAsync<Headroom.Web.Api.PagedList<GoalResponse>>("/api/v1/goals?period=2026-11", ApiWorld.Json);
         Assert.Single(november!.Items);
 
