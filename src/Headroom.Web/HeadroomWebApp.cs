@@ -10,6 +10,7 @@ using Headroom.Web.Contacts;
 using Headroom.Web.Deals;
 using Headroom.Web.Feedback;
 using Headroom.Web.FollowUps;
+using Headroom.Web.Goals;
 using Headroom.Web.Home;
 using Headroom.Web.Importing;
 using Headroom.Web.Leads;
@@ -100,6 +101,7 @@ public static class HeadroomWebApp
         api.MapWorkloadSettingsApi();
         api.MapCalendarApi();
         api.MapAnalyticsApi();
+        api.MapGoalsApi();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference().RequireAuthorization();
         // Pages need a signed-in user unless they say [AllowAnonymous].

@@ -94,7 +94,7 @@ public static class ReportCommand
             }
             return ExitCodes.Ok;
         });
-        return new Command("report", "Reports over the organization's data") { workload, CreateKpis() };
+        return new Command("report", "Reports over the organization's data") { workload, CreateKpis(), ReportGoalsCommand.Create() };
     }
 
     // `headroom report kpis`: each active member's sales figures for a period (deals by owner,

@@ -5,6 +5,7 @@ using Headroom.Common;
 using Headroom.Deals;
 using Headroom.Feedback;
 using Headroom.FollowUps;
+using Headroom.Goals;
 using Headroom.Leads;
 using Headroom.Organizations;
 using Headroom.Wellbeing;
@@ -41,6 +42,8 @@ public abstract class AppDbContext(DbContextOptions options, TenantContext tenan
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<OrganizationEffortModel> OrganizationEffortModels => Set<OrganizationEffortModel>();
     public DbSet<PulseResponse> PulseResponses => Set<PulseResponse>();
+    public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<GoalChange> GoalChanges => Set<GoalChange>();
 
     // Every tenant index leads with OrgId (for the tenant filter, and for Citus, which distributes
     // by OrgId), so EF's one-column foreign-key indexes are replaced by (OrgId, key) indexes below.

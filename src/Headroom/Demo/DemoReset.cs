@@ -12,6 +12,11 @@ internal static class DemoReset
 {
     public static async Task DeleteOrganizationAsync(AppDbContext db, long orgId, CancellationToken cancellationToken)
     {
+        // Goals point at teams, members and each other: unlink the tree, then delete with their log.
+        await db.Goals.IgnoreQueryFilters().Where(g => g.OrgId == orgId)
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.ParentGoalId, (long?)null), cancellationToken);
+        await DeleteAsync(db.GoalChanges, orgId, cancellationToken);
+        await DeleteAsync(db.Goals, orgId, cancellationToken);
         await DeleteAsync(db.SalesActivities, orgId, cancellationToken);
         await DeleteAsync(db.FollowUps, orgId, cancellationToken);
         await DeleteAsync(db.CustomerFeedback, orgId, cancellationToken);

@@ -34,6 +34,9 @@ public sealed class AccessScope
     // organization without being a member of it.
     public static AccessScope WholeOrganization() => new(0, MemberRole.Admin, []);
 
+    // One member's own records, as the member would see them (for goals and reports about them).
+    public static AccessScope OfMember(long memberId) => new(memberId, MemberRole.Rep, []);
+
     // One team and every team below it, as a manager of that team would see it (for reports that
     // run with the whole organization's rights but ask about one team).
     public static async Task<AccessScope> ForTeamAsync(AppDbContext db, long teamId, CancellationToken cancellationToken = default) =>

@@ -17,6 +17,11 @@ public class Organization : IVersioned
     // Paid hours in a full working day (the span above minus breaks).
     public double DailyHours { get; set; } = 8;
     public int FiscalYearStartMonth { get; set; } = 1;
+    // A new hire's ramp-up for goals: percent of full capacity in each whole month after the hire
+    // date, comma-separated ("25,50,75"), 100 % after the last; null means RampUpCurve.Default.
+    public string? RampUpCurve { get; set; }
+    // Off by default: a rep sees their own member goals plus the team and organization goals.
+    public bool RepsSeeTeammateGoals { get; set; }
     public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
     public long Version { get; set; }

@@ -11,6 +11,7 @@ public sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organiz
         builder.Property(o => o.Currency).HasMaxLength(3);
         builder.Property(o => o.TimeZoneId).HasMaxLength(64);
         builder.Property(o => o.DefaultLocale).HasMaxLength(16);
+        builder.Property(o => o.RampUpCurve).HasMaxLength(200);
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.HasIndex(o => o.Name).IsUnique();
     }

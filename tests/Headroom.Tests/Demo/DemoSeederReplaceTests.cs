@@ -17,6 +17,20 @@ public class DemoSeederReplaceTests
         {
             first = await DemoSeeder.SeedAsync(db, options, database.Clock);
         }
+        // A goal tree with its log goes with the organization too.
+        await using (var db = database.CreateContext(first.OrgId))
+        {
+            var parent = db.Goals.Add(new Headroom.Goals.Goal { Name = "Company", StartDate = DemoFixture.Today, EndDate = DemoFixture.Today, Target = 1 }).Entity;
+            await db.SaveChangesAsync();
+            var member = await db.Members.Select(m => m.Id).FirstAsync();
+            var child = db.Goals.Add(new Headroom.Goals.Goal
+            {
+                Name = "Rep", OwnerKind = Headroom.Goals.GoalOwnerKind.Member, MemberId = member, ParentGoalId = parent.Id,
+                StartDate = DemoFixture.Today, EndDate = DemoFixture.Today, Target = 1,
+            }).Entity;
+            db.GoalChanges.Add(new Headroom.Goals.GoalChange { Goal = child, ChangedUtc = DateTime.UnixEpoch, NewTarget = 1 });
+            await db.SaveChangesAsync();
+        }
         await using (var db = database.CreateContext())
         {
             var refused = await Assert.ThrowsAsync<DemoOrganizationExistsException>(() => DemoSeeder.SeedAsync(db, options, database.Clock));
@@ -34,6 +48,7 @@ public class DemoSeederReplaceTests
         Assert.Equal(second.Activities, await check.SalesActivities.IgnoreQueryFilters().LongCountAsync());
         Assert.Equal(second.Deals, await check.Deals.IgnoreQueryFilters().CountAsync());
         Assert.Equal(0, await check.Members.IgnoreQueryFilters().CountAsync(m => m.OrgId == first.OrgId));
+        Assert.Equal(0, await check.Goals.IgnoreQueryFilters().CountAsync(g => g.OrgId == first.OrgId));
         Assert.Equal(6, await check.PipelineStages.IgnoreQueryFilters().CountAsync(s => s.OrgId == other.Id));
     }
 

@@ -56,6 +56,23 @@ public static class AccessRules
 
     public static bool CanRewriteFeedback(string principal) => CanDelete(principal);
 
+    // Goals (docs/decisions/0022): everyone reads the organization's goals and their teams' goals
+    // (aggregates), member goals as their records; only admins and managers set them, and managers
+    // not the organization's.
+    public static bool CanSeeGoal(string principal, string owner) => owner switch
+    {
+        ApiWorld.Foreign => principal == ApiWorld.OtherAdmin,
+        ApiWorld.OrgGoal => SignedIn(principal) && principal != ApiWorld.OtherAdmin,
+        ApiWorld.TeamA or ApiWorld.TeamB => CanSeeTeam(principal, owner),
+        _ => CanSee(principal, owner),
+    };
+
+    public static bool CanSetGoal(string principal, string owner) =>
+        CanSeeGoal(principal, owner) && !IsRep(principal) && (IsAdmin(principal) || owner != ApiWorld.OrgGoal);
+
+    public static int ExpectedForGoal(string principal, string owner, int whenAllowed) =>
+        !SignedIn(principal) ? 401 : !CanSeeGoal(principal, owner) ? 404 : !CanSetGoal(principal, owner) ? 403 : whenAllowed;
+
     // 401 before anything else, then 404 for whatever is outside the scope (never 403, which
     // would tell that the record exists), then the answer for a record the caller may see.
     public static int Expected(string principal, string owner, int whenVisible) =>

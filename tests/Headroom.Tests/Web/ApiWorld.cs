@@ -25,6 +25,8 @@ public sealed class ApiWorld : IAsyncDisposable
         RepA1 = "repA1", RepA2 = "repA2", RepB = "repB", Disabled = "disabled", OtherAdmin = "otherAdmin";
     public const string Pool = "pool", Foreign = "foreign";
     public const string TeamA = "teamA", TeamB = "teamB";
+    // The organization's own goal, beside the team and member goals keyed by team or owner.
+    public const string OrgGoal = "org";
 
     public static readonly string[] Principals = [Anonymous, Admin, ManagerA, ManagerB, RepA1, RepA2, RepB, Disabled, OtherAdmin];
     // Members of the first organization that own records.

@@ -473,6 +473,146 @@ namespace Headroom.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Headroom.Goals.Goal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("ActivityType")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ApprovedById")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("ApprovedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("ManualActual")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("MemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Metric")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("OrgId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OwnerKind")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ParentGoalId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PeriodKind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StrategyNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("Target")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("TeamId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgId", "MemberId");
+
+                    b.HasIndex("OrgId", "ParentGoalId");
+
+                    b.HasIndex("OrgId", "TeamId");
+
+                    b.HasIndex("OrgId", "StartDate", "EndDate");
+
+                    b.ToTable("Goals", t =>
+                        {
+                            t.HasCheckConstraint("CK_Goals_Owner", "(\"OwnerKind\" = 0 AND \"TeamId\" IS NULL AND \"MemberId\" IS NULL) OR (\"OwnerKind\" = 1 AND \"TeamId\" IS NOT NULL AND \"MemberId\" IS NULL) OR (\"OwnerKind\" = 2 AND \"MemberId\" IS NOT NULL AND \"TeamId\" IS NULL)");
+
+                            t.HasCheckConstraint("CK_Goals_Period", "\"EndDate\" >= \"StartDate\"");
+                        });
+                });
+
+            modelBuilder.Entity("Headroom.Goals.GoalChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("ChangedById")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("GoalId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("NewTarget")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("OldTarget")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OrgId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgId", "GoalId", "ChangedUtc");
+
+                    b.ToTable("GoalChanges");
+                });
+
             modelBuilder.Entity("Headroom.Leads.Lead", b =>
                 {
                     b.Property<long>("Id")
@@ -827,6 +967,13 @@ namespace Headroom.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RampUpCurve")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("RepsSeeTeammateGoals")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
@@ -1306,6 +1453,53 @@ namespace Headroom.Data.Migrations.Postgres
                         .HasForeignKey("OrgId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Headroom.Goals.Goal", b =>
+                {
+                    b.HasOne("Headroom.Organizations.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Headroom.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Headroom.Goals.Goal", "ParentGoal")
+                        .WithMany()
+                        .HasForeignKey("ParentGoalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Headroom.Organizations.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Member");
+
+                    b.Navigation("ParentGoal");
+
+                    b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("Headroom.Goals.GoalChange", b =>
+                {
+                    b.HasOne("Headroom.Goals.Goal", "Goal")
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Headroom.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Goal");
                 });
 
             modelBuilder.Entity("Headroom.Leads.Lead", b =>

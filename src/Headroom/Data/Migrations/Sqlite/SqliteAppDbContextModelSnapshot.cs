@@ -453,6 +453,142 @@ namespace Headroom.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Headroom.Goals.Goal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActivityType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ApprovedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ApprovedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ManualActual")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Metric")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrgId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ParentGoalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StrategyNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Target")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgId", "MemberId");
+
+                    b.HasIndex("OrgId", "ParentGoalId");
+
+                    b.HasIndex("OrgId", "TeamId");
+
+                    b.HasIndex("OrgId", "StartDate", "EndDate");
+
+                    b.ToTable("Goals", t =>
+                        {
+                            t.HasCheckConstraint("CK_Goals_Owner", "(\"OwnerKind\" = 0 AND \"TeamId\" IS NULL AND \"MemberId\" IS NULL) OR (\"OwnerKind\" = 1 AND \"TeamId\" IS NOT NULL AND \"MemberId\" IS NULL) OR (\"OwnerKind\" = 2 AND \"MemberId\" IS NOT NULL AND \"TeamId\" IS NULL)");
+
+                            t.HasCheckConstraint("CK_Goals_Period", "\"EndDate\" >= \"StartDate\"");
+                        });
+                });
+
+            modelBuilder.Entity("Headroom.Goals.GoalChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ChangedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GoalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NewTarget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OldTarget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OrgId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgId", "GoalId", "ChangedUtc");
+
+                    b.ToTable("GoalChanges");
+                });
+
             modelBuilder.Entity("Headroom.Leads.Lead", b =>
                 {
                     b.Property<long>("Id")
@@ -795,6 +931,13 @@ namespace Headroom.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("RampUpCurve")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RepsSeeTeammateGoals")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
@@ -1262,6 +1405,53 @@ namespace Headroom.Data.Migrations.Sqlite
                         .HasForeignKey("OrgId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Headroom.Goals.Goal", b =>
+                {
+                    b.HasOne("Headroom.Organizations.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Headroom.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Headroom.Goals.Goal", "ParentGoal")
+                        .WithMany()
+                        .HasForeignKey("ParentGoalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Headroom.Organizations.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Member");
+
+                    b.Navigation("ParentGoal");
+
+                    b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("Headroom.Goals.GoalChange", b =>
+                {
+                    b.HasOne("Headroom.Goals.Goal", "Goal")
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Headroom.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Goal");
                 });
 
             modelBuilder.Entity("Headroom.Leads.Lead", b =>
