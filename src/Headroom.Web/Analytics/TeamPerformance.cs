@@ -37,11 +37,14 @@ public static class TeamPerformance
         var period = MetricsPeriod.Of(from, to.AddDays(1), TimeZoneInfo.FindSystemTimeZoneById(organization.TimeZoneId));
         var metrics = await MemberSalesMetrics.LoadAsync(db, scope, period, [.. people.Select(p => p.Id)], cancellationToken);
         var members = people.Select(p => new MemberPerformance(p.Id, p.Name, p.Team, PerformanceFigures.Of(metrics[p.Id]))).ToList();
-        return new TeamPerformanceResult(from, to, organization.Currency, members, PerformanceFigures.Median([.. members.Select(m => m.Figures)]));
+        var funnel = await StageFunnel.LoadAsync(db, scope, period, [.. people.Select(p => p.Id)], cancellationToken);
+        return new TeamPerformanceResult(from, to, organization.Currency, members, PerformanceFigures.Median([.. members.Select(m => m.Figures)]), funnel);
     }
 }
 
-public sealed record TeamPerformanceResult(DateOnly From, DateOnly To, string Currency, IReadOnlyList<MemberPerformance> Members, PerformanceFigures Median);
+// Funnel: the deals these reps created in the period, stage by stage (StageFunnel).
+public sealed record TeamPerformanceResult(
+    DateOnly From, DateOnly To, string Currency, IReadOnlyList<MemberPerformance> Members, PerformanceFigures Median, FunnelResult Funnel);
 
 public sealed record MemberPerformance(long MemberId, string Name, string? TeamName, PerformanceFigures Figures);
 

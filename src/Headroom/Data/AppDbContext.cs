@@ -36,6 +36,7 @@ public abstract class AppDbContext(DbContextOptions options, TenantContext tenan
     public DbSet<Lead> Leads => Set<Lead>();
     public DbSet<PipelineStage> PipelineStages => Set<PipelineStage>();
     public DbSet<Deal> Deals => Set<Deal>();
+    public DbSet<DealStageChange> DealStageChanges => Set<DealStageChange>();
     public DbSet<SalesActivity> SalesActivities => Set<SalesActivity>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<CustomerFeedback> CustomerFeedback => Set<CustomerFeedback>();

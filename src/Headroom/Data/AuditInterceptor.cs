@@ -1,4 +1,5 @@
 using Headroom.Common;
+using Headroom.Deals;
 using Headroom.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -29,7 +30,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             return;
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var entry in db.ChangeTracker.Entries())
+        RecordStageChanges(db, now);
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified))
             {
@@ -58,6 +60,38 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             if (entry.State == EntityState.Modified && entry.Entity is IVersioned versioned)
             {
                 versioned.Version++;
+            }
+        }
+    }
+
+    // A deal created, or moved to another stage, appends a DealStageChange. A caller that writes
+    // the history itself (the demo generator, which makes up the path a closed deal took) adds
+    // its rows with the deal, and then nothing is added for that deal.
+    private static void RecordStageChanges(AppDbContext db, DateTime now)
+    {
+        var written = db.ChangeTracker.Entries<DealStageChange>()
+            .Where(e => e.State == EntityState.Added)
+            .Select(e => (object?)e.Entity.Deal ?? e.Entity.DealId)
+            .ToHashSet();
+        foreach (var entry in db.ChangeTracker.Entries<Deal>().ToList())
+        {
+            var deal = entry.Entity;
+            if (entry.State == EntityState.Added && !written.Contains(deal) && !(deal.Id != 0 && written.Contains(deal.Id)))
+            {
+                db.DealStageChanges.Add(new DealStageChange
+                {
+                    Deal = deal, ToStageId = deal.StageId, ChangedUtc = deal.CreatedUtc == default ? now : deal.CreatedUtc,
+                });
+            }
+            else if (entry.State == EntityState.Modified && entry.Property(d => d.StageId) is { IsModified: true } stage
+                && (long)stage.OriginalValue! != deal.StageId && !written.Contains(deal.Id))
+            {
+                db.DealStageChanges.Add(new DealStageChange
+                {
+                    DealId = deal.Id, FromStageId = (long)stage.OriginalValue!, ToStageId = deal.StageId,
+                    // A closed deal moves on the day it closed, when that is given.
+                    ChangedUtc = deal.ClosedUtc is { } closed && deal.Outcome != DealOutcome.Open ? closed : now,
+                });
             }
         }
     }

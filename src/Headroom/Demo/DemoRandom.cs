@@ -55,4 +55,5 @@ internal enum DemoStream
     Leave,
     Feedback,
     Activities,
+    StageHistory,
 }

@@ -20,6 +20,7 @@ internal static class DemoReset
         await DeleteAsync(db.SalesActivities, orgId, cancellationToken);
         await DeleteAsync(db.FollowUps, orgId, cancellationToken);
         await DeleteAsync(db.CustomerFeedback, orgId, cancellationToken);
+        await DeleteAsync(db.DealStageChanges, orgId, cancellationToken);
         await DeleteAsync(db.Deals, orgId, cancellationToken);
         await DeleteAsync(db.Contacts, orgId, cancellationToken);
         await DeleteAsync(db.Accounts, orgId, cancellationToken);

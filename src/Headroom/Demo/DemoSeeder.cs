@@ -484,6 +484,8 @@ public sealed class DemoSeeder
     private async Task AddDealsAsync(List<PipelineStage> stages)
     {
         var random = DemoRandom.Stream(_options.Seed, DemoStream.Deals);
+        // A stream of its own, so the path through the stages leaves every other figure as it was.
+        var paths = DemoRandom.Stream(_options.Seed, DemoStream.StageHistory);
         var openStages = stages.Where(s => s.ClosesAs is null).ToList();
         var won = stages.Single(s => s.ClosesAs == DealOutcome.Won);
         var lost = stages.Single(s => s.ClosesAs == DealOutcome.Lost);
@@ -548,6 +550,7 @@ public sealed class DemoSeeder
                         _wonDeals.Add((rep, deal, closed));
                     }
                 }
+                AddStagePath(paths, deal, openStages, open, wins, closeAfter / (double)cycle);
                 _db.Deals.Add(deal);
                 _deals++;
                 _pending++;
@@ -562,6 +565,30 @@ public sealed class DemoSeeder
             group.Key.Deals = [.. group.Select(w => new DemoDealWindow(w.Deal.Id, w.Deal.AccountId, w.Start, w.End))];
         }
         Report(DemoPhase.Deals, _reps.Count, _reps.Count);
+    }
+
+    // The stages a deal went through, in order, spread over its life: an open deal up to the stage
+    // it is in, a won one through every open stage, a lost one as far as it got before it was lost
+    // (the further the longer it lived).
+    private void AddStagePath(Random random, Deal deal, List<PipelineStage> openStages, bool open, bool won, double lifeShare)
+    {
+        var last = open
+            ? openStages.FindIndex(s => s.Id == deal.StageId)
+            : won ? openStages.Count - 1
+            : Math.Clamp((int)(lifeShare * openStages.Count * random.Between(0.5, 1.0)), 0, openStages.Count - 1);
+        var end = deal.ClosedUtc ?? Utc(_today, 9 * 60, TimeZoneInfo.Utc);
+        var steps = last + 1 + (open ? 0 : 1);
+        long? from = null;
+        for (var i = 0; i <= last; i++)
+        {
+            var at = deal.CreatedUtc + ((end - deal.CreatedUtc) * i / steps);
+            _db.DealStageChanges.Add(new DealStageChange { Deal = deal, FromStageId = from, ToStageId = openStages[i].Id, ChangedUtc = at });
+            from = openStages[i].Id;
+        }
+        if (!open)
+        {
+            _db.DealStageChanges.Add(new DealStageChange { Deal = deal, FromStageId = from, ToStageId = deal.StageId, ChangedUtc = end });
+        }
     }
 
     // Bigger accounts see more deals.

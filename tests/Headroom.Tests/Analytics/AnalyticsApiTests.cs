@@ -30,6 +30,8 @@ public sealed class AnalyticsApiTests
             var expected = Reps.Where(r => AccessRules.CanSee(principal, r)).Select(r => world.MemberIds[r]).Order();
             Assert.Equal(expected, body.Members.Select(m => m.MemberId).Order());
             Assert.All(body.Members, m => Assert.True(m.Figures.WeightedOpenPipelineMinor > 0, $"{principal}: {m.Name} should have their open deal"));
+            // The funnel counts the deals of the reps shown that were created in the period, and no others.
+            Assert.True(body.Funnel.Deals <= body.Members.Count);
             Assert.Equal((new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31)), (body.From, body.To));
         }
         var teamB = await world.Client(ApiWorld.ManagerA).GetAsync(new Uri($"/api/v1/analytics/members?teamId={world.TeamIds[ApiWorld.TeamB]}", UriKind.Relative));
@@ -100,6 +102,7 @@ public sealed class AnalyticsApiTests
         var page = await client.GetStringAsync(new Uri("/analytics?from=2026-10-01&to=2026-12-31", UriKind.Relative));
         Assert.Contains("团队业绩", page, StringComparison.Ordinal);
         Assert.Contains("团队中位数", page, StringComparison.Ordinal);
+        Assert.Contains("阶段漏斗", page, StringComparison.Ordinal);
         Assert.Contains($"/deals?ownerId={world.MemberIds[ApiWorld.RepA1]}", page, StringComparison.Ordinal);
         Assert.DoesNotContain($"/deals?ownerId={world.MemberIds[ApiWorld.RepB]}", page, StringComparison.Ordinal);
         var bad = await client.GetStringAsync(new Uri("/analytics?from=nonsense", UriKind.Relative));

@@ -288,6 +288,47 @@ namespace Headroom.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Headroom.Deals.DealStageChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("DealId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("FromStageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OrgId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ToStageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgId", "FromStageId")
+                        .HasFilter("\"FromStageId\" IS NOT NULL");
+
+                    b.HasIndex("OrgId", "ToStageId");
+
+                    b.HasIndex("OrgId", "DealId", "ChangedUtc");
+
+                    b.ToTable("DealStageChanges");
+                });
+
             modelBuilder.Entity("Headroom.Deals.PipelineStage", b =>
                 {
                     b.Property<long>("Id")
@@ -1395,6 +1436,34 @@ namespace Headroom.Data.Migrations.Postgres
                     b.Navigation("Owner");
 
                     b.Navigation("Stage");
+                });
+
+            modelBuilder.Entity("Headroom.Deals.DealStageChange", b =>
+                {
+                    b.HasOne("Headroom.Deals.Deal", "Deal")
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Headroom.Deals.PipelineStage", null)
+                        .WithMany()
+                        .HasForeignKey("FromStageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Headroom.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Headroom.Deals.PipelineStage", null)
+                        .WithMany()
+                        .HasForeignKey("ToStageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Deal");
                 });
 
             modelBuilder.Entity("Headroom.Deals.PipelineStage", b =>

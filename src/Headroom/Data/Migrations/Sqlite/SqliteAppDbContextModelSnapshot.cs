@@ -274,6 +274,45 @@ namespace Headroom.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Headroom.Deals.DealStageChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DealId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FromStageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OrgId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ToStageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgId", "FromStageId")
+                        .HasFilter("\"FromStageId\" IS NOT NULL");
+
+                    b.HasIndex("OrgId", "ToStageId");
+
+                    b.HasIndex("OrgId", "DealId", "ChangedUtc");
+
+                    b.ToTable("DealStageChanges");
+                });
+
             modelBuilder.Entity("Headroom.Deals.PipelineStage", b =>
                 {
                     b.Property<long>("Id")
@@ -1347,6 +1386,34 @@ namespace Headroom.Data.Migrations.Sqlite
                     b.Navigation("Owner");
 
                     b.Navigation("Stage");
+                });
+
+            modelBuilder.Entity("Headroom.Deals.DealStageChange", b =>
+                {
+                    b.HasOne("Headroom.Deals.Deal", "Deal")
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Headroom.Deals.PipelineStage", null)
+                        .WithMany()
+                        .HasForeignKey("FromStageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Headroom.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Headroom.Deals.PipelineStage", null)
+                        .WithMany()
+                        .HasForeignKey("ToStageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Deal");
                 });
 
             modelBuilder.Entity("Headroom.Deals.PipelineStage", b =>

@@ -1,0 +1,63 @@
+using Headroom.Data;
+using Headroom.Deals;
+using Headroom.Organizations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Headroom.Analytics;
+
+// The stage-to-stage funnel of the deals created in a period (a cohort, so every deal is counted
+// once however long it runs): how many reached each open stage, read from the stage history, and
+// how many of those went on to the next one; the last step is winning. A won deal counts as having
+// passed every stage, also one imported as won without a history.
+public static class StageFunnel
+{
+    public static async Task<FunnelResult> LoadAsync(
+        AppDbContext db, AccessScope scope, MetricsPeriod period, IReadOnlyCollection<long>? ownerIds = null, CancellationToken cancellationToken = default)
+    {
+        var cohort = scope.Deals(db).Where(d => d.CreatedUtc >= period.FromUtc && d.CreatedUtc < period.ToUtc);
+        if (ownerIds is not null)
+        {
+            var owners = ownerIds.ToList();
+            cohort = cohort.Where(d => d.OwnerId != null && owners.Contains(d.OwnerId.Value));
+        }
+        var stages = await db.PipelineStages.AsNoTracking().Where(s => s.ClosesAs == null)
+            .OrderBy(s => s.SortOrder).ThenBy(s => s.Id)
+            .Select(s => new { s.Id, s.Name, s.SortOrder })
+            .ToListAsync(cancellationToken);
+        var deals = await cohort
+            .Select(d => new
+            {
+                d.Outcome,
+                Furthest = db.DealStageChanges.Where(c => c.DealId == d.Id)
+                    .Join(db.PipelineStages.Where(s => s.ClosesAs == null), c => c.ToStageId, s => s.Id, (c, s) => (int?)s.SortOrder)
+                    .Max(),
+            })
+            .ToListAsync(cancellationToken);
+
+        var reached = new int[stages.Count];
+        foreach (var deal in deals)
+        {
+            var index = deal.Outcome == DealOutcome.Won
+                ? stages.Count - 1
+                : deal.Furthest is { } sort ? stages.FindLastIndex(s => s.SortOrder <= sort) : 0;
+            for (var i = 0; i <= Math.Max(0, index) && i < stages.Count; i++)
+            {
+                reached[i]++;
+            }
+        }
+        var won = deals.Count(d => d.Outcome == DealOutcome.Won);
+        var steps = new List<FunnelStage>(stages.Count);
+        for (var i = 0; i < stages.Count; i++)
+        {
+            var next = i + 1 < stages.Count ? reached[i + 1] : won;
+            steps.Add(new FunnelStage(stages[i].Id, stages[i].Name, reached[i], reached[i] == 0 ? null : Math.Round((decimal)next / reached[i], 4, MidpointRounding.AwayFromZero)));
+        }
+        return new FunnelResult(deals.Count, won, deals.Count(d => d.Outcome == DealOutcome.Lost), steps);
+    }
+}
+
+public sealed record FunnelResult(int Deals, int Won, int Lost, IReadOnlyList<FunnelStage> Stages);
+
+// ConversionToNext: the share of the deals that reached this stage and reached the next one (for
+// the last open stage: were won); null when none reached this stage.
+public sealed record FunnelStage(long StageId, string Name, int Reached, decimal? ConversionToNext);
