@@ -1,0 +1,404 @@
+using System.Diagnostics;
+using System.Globalization;
+using Google.OrTools.Sat;
+
+namespace Headroom.Assignment;
+
+// Cost-minimizing GAP solver. Plain CP-SAT on the whole model proves small instances quickly but
+// stalls on large tight ones (types D and E), so after a short whole-model phase the search turns
+// to large neighborhood search: free every job of a few related agents and re-solve that sub-GAP
+// exactly with CP-SAT. LP reduced costs prune pairs no improving solution can use. See ADR 0021.
+public static class GapSolver
+{
+    public static GapResult Solve(GapInstance instance, GapSolverOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(options);
+        return new GapSearch(instance, options, Stopwatch.StartNew()).Run();
+    }
+}
+
+internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, Stopwatch clock)
+{
+    // Below this much time left a CP-SAT call is not worth starting.
+    private static readonly TimeSpan MinimumSolve = TimeSpan.FromMilliseconds(20);
+
+    private readonly Lock _gate = new();
+    private readonly int _m = instance.Agents;
+    private readonly int _n = instance.Jobs;
+    private double[][] _reduced = [];
+    private double[][] _affinity = [];
+    private double _lpValue = double.NegativeInfinity;
+    private long _lowerBound = long.MinValue;
+    private int[] _assignment = [];
+    private long _cost = long.MaxValue;
+    private int[] _agentVersion = [];
+
+    private TimeSpan Remaining => options.TimeLimit - clock.Elapsed;
+
+    private bool Proven => _assignment.Length > 0 && _cost <= _lowerBound;
+
+    public GapResult Run()
+    {
+        _agentVersion = new int[_m];
+        if (!EveryJobFitsSomewhere())
+        {
+            return Result(GapStatus.Infeasible);
+        }
+
+        var lp = GapLinearRelaxation.Solve(instance, Remaining * 0.3);
+        if (lp.Infeasible)
+        {
+            return Result(GapStatus.Infeasible);
+        }
+        if (lp.Solved)
+        {
+            _lpValue = lp.Value;
+            _lowerBound = (long)Math.Ceiling(lp.Value - 1e-6);
+        }
+        PrepareReducedCosts(lp);
+
+        // Whole model first: it proves the small instances and gives the search its start.
+        var whole = Enumerable.Range(0, _m).ToArray();
+        var first = Remaining * 0.15 < TimeSpan.FromSeconds(5) ? Remaining * 0.15 : TimeSpan.FromSeconds(5);
+        while (_assignment.Length == 0 && Remaining > MinimumSolve)
+        {
+            var outcome = SolveSubproblem(whole, Enumerable.Range(0, _n).ToArray(), null, first, options.Workers, options.Seed);
+            if (outcome.Status == CpSolverStatus.Infeasible)
+            {
+                return Result(GapStatus.Infeasible);
+            }
+            if (outcome.Assignment is { } found)
+            {
+                _assignment = found;
+                _cost = instance.CostOf(found);
+                _lowerBound = Math.Max(_lowerBound, outcome.Bound);
+            }
+            first = Remaining;
+        }
+        if (_assignment.Length == 0)
+        {
+            return Result(GapStatus.Unknown);
+        }
+
+        if (!Proven)
+        {
+            var workers = Math.Max(1, options.Workers);
+            var threads = Enumerable.Range(0, workers)
+                .Select(w => new Thread(() => Neighborhoods(w)) { IsBackground = true })
+                .ToArray();
+            foreach (var thread in threads)
+            {
+                thread.Start();
+            }
+            foreach (var thread in threads)
+            {
+                thread.Join();
+            }
+        }
+        return Result(Proven ? GapStatus.Optimal : GapStatus.Feasible);
+    }
+
+    private GapResult Result(GapStatus status) =>
+        new(status, _assignment, _assignment.Length > 0 ? _cost : 0, _lowerBound == long.MinValue ? 0 : _lowerBound, _lpValue, clock.Elapsed);
+
+    private bool EveryJobFitsSomewhere()
+    {
+        for (var j = 0; j < _n; j++)
+        {
+            var fits = false;
+            for (var i = 0; i < _m && !fits; i++)
+            {
+                fits = instance.Weight[i][j] <= instance.Capacity[i];
+            }
+            if (!fits)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // Without an LP, the cost above the job's cheapest agent stands in for the reduced cost (it
+    // still ranks agents for the neighborhoods, but never fixes a variable).
+    private void PrepareReducedCosts(GapLinearRelaxation lp)
+    {
+        _reduced = new double[_m][];
+        _affinity = new double[_m][];
+        for (var i = 0; i < _m; i++)
+        {
+            _reduced[i] = new double[_n];
+            _affinity[i] = new double[_n];
+        }
+        for (var j = 0; j < _n; j++)
+        {
+            var cheapest = double.PositiveInfinity;
+            for (var i = 0; i < _m; i++)
+            {
+                if (Fits(i, j))
+                {
+                    cheapest = Math.Min(cheapest, instance.Cost[i][j]);
+                }
+            }
+            for (var i = 0; i < _m; i++)
+            {
+                var rc = !Fits(i, j) ? double.PositiveInfinity
+                    : lp.Solved ? Math.Max(0, lp.ReducedCost[i][j])
+                    : instance.Cost[i][j] - cheapest;
+                _reduced[i][j] = rc;
+                _affinity[i][j] = double.IsPositiveInfinity(rc) ? 0 : 1 / (1 + rc);
+            }
+        }
+    }
+
+    private bool Fits(int agent, int job) => instance.Weight[agent][job] <= instance.Capacity[agent];
+
+    // Any solution that uses pair (i, j) costs at least LP + reduced cost, so a pair above the
+    // incumbent's cost can be left out of every model that looks for a solution as good.
+    private bool Usable(int agent, int job, long incumbent) =>
+        Fits(agent, job) && (double.IsNegativeInfinity(_lpValue) || _lpValue + _reduced[agent][job] <= incumbent + 1e-6);
+
+    private void Neighborhoods(int worker)
+    {
+        var random = new Random(unchecked(options.Seed * 7919 + worker * 104729));
+        var size = Math.Clamp((int)Math.Round(40.0 * _m / _n), 2, _m);
+        var failures = 0;
+        while (Remaining > MinimumSolve)
+        {
+            int[] snapshot;
+            int[] versions;
+            long incumbent;
+            lock (_gate)
+            {
+                if (Proven)
+                {
+                    return;
+                }
+                snapshot = (int[])_assignment.Clone();
+                versions = (int[])_agentVersion.Clone();
+                incumbent = _cost;
+            }
+
+            var agents = PickAgents(snapshot, size, random);
+            var inSet = new bool[_m];
+            foreach (var a in agents)
+            {
+                inSet[a] = true;
+            }
+            var jobs = Enumerable.Range(0, _n).Where(j => inSet[snapshot[j]]).ToArray();
+            var budget = TimeSpan.FromSeconds(Math.Clamp(Remaining.TotalSeconds / 20, 0.2, 2.0));
+            var outcome = SolveSubproblem(agents, jobs, snapshot, budget, 1, random.Next(), incumbent);
+
+            if (outcome.Status == CpSolverStatus.Optimal)
+            {
+                if (agents.Length == _m)
+                {
+                    // The whole pruned model was solved to optimality: nothing beats the result.
+                    lock (_gate)
+                    {
+                        Apply(outcome, agents, versions);
+                        _lowerBound = Math.Max(_lowerBound, Math.Min(_cost, outcome.Objective));
+                    }
+                    return;
+                }
+                size = Math.Min(_m, size + (random.Next(3) == 0 ? 1 : 0));
+            }
+            else if (outcome.Status != CpSolverStatus.Infeasible)
+            {
+                size = Math.Max(2, size - 1);
+            }
+
+            var improved = false;
+            lock (_gate)
+            {
+                improved = Apply(outcome, agents, versions);
+            }
+            failures = improved ? 0 : failures + 1;
+        }
+    }
+
+    private bool Apply(Subsolution outcome, int[] agents, int[] versions)
+    {
+        if (outcome.Assignment is not { } next)
+        {
+            return false;
+        }
+        foreach (var a in agents)
+        {
+            if (_agentVersion[a] != versions[a])
+            {
+                return false; // another worker changed one of these agents meanwhile
+            }
+        }
+        long before = 0, after = 0;
+        foreach (var (job, agent) in outcome.Moves)
+        {
+            before += instance.Cost[_assignment[job]][job];
+            after += instance.Cost[agent][job];
+        }
+        if (after >= before)
+        {
+            return false;
+        }
+        foreach (var (job, agent) in outcome.Moves)
+        {
+            _assignment[job] = agent;
+        }
+        _cost += after - before;
+        foreach (var a in agents)
+        {
+            _agentVersion[a]++;
+        }
+        return true;
+    }
+
+    // One agent at random, then agents chosen with odds that grow with how strongly they compete
+    // (by LP reduced cost) for the jobs already freed, and for whose jobs the chosen agents compete.
+    private int[] PickAgents(int[] assignment, int size, Random random)
+    {
+        if (size >= _m)
+        {
+            return Enumerable.Range(0, _m).ToArray();
+        }
+        var chosen = new List<int>(size) { random.Next(_m) };
+        var inSet = new bool[_m];
+        inSet[chosen[0]] = true;
+        var score = new double[_m];
+        AddScores(chosen[0], assignment, score);
+        while (chosen.Count < size)
+        {
+            int next;
+            if (random.NextDouble() < 0.15)
+            {
+                var free = Enumerable.Range(0, _m).Where(i => !inSet[i]).ToArray();
+                next = free[random.Next(free.Length)];
+            }
+            else
+            {
+                double total = 0;
+                for (var i = 0; i < _m; i++)
+                {
+                    total += inSet[i] ? 0 : score[i] * score[i];
+                }
+                next = -1;
+                var ticket = random.NextDouble() * total;
+                for (var i = 0; i < _m; i++)
+                {
+                    if (inSet[i])
+                    {
+                        continue;
+                    }
+                    next = i;
+                    ticket -= score[i] * score[i];
+                    if (ticket <= 0 && total > 0)
+                    {
+                        break;
+                    }
+                }
+            }
+            chosen.Add(next);
+            inSet[next] = true;
+            AddScores(next, assignment, score);
+        }
+        return [.. chosen];
+    }
+
+    private void AddScores(int agent, int[] assignment, double[] score)
+    {
+        for (var j = 0; j < _n; j++)
+        {
+            var owner = assignment[j];
+            if (owner == agent)
+            {
+                for (var b = 0; b < _m; b++)
+                {
+                    score[b] += _affinity[b][j];
+                }
+            }
+            else
+            {
+                score[owner] += _affinity[agent][j];
+            }
+        }
+    }
+
+    private Subsolution SolveSubproblem(int[] agents, int[] jobs, int[]? hint, TimeSpan budget, int workers, int seed, long? incumbent = null)
+    {
+        var time = budget < Remaining ? budget : Remaining;
+        if (time <= TimeSpan.Zero)
+        {
+            return new Subsolution(CpSolverStatus.Unknown, null, [], 0, long.MinValue);
+        }
+        var model = new CpModel();
+        var x = new BoolVar?[agents.Length, jobs.Length];
+        var objective = LinearExpr.NewBuilder();
+        var loads = new LinearExprBuilder[agents.Length];
+        for (var a = 0; a < agents.Length; a++)
+        {
+            loads[a] = LinearExpr.NewBuilder();
+        }
+        long hintCost = 0;
+        for (var k = 0; k < jobs.Length; k++)
+        {
+            var j = jobs[k];
+            var options = new List<ILiteral>(agents.Length);
+            for (var a = 0; a < agents.Length; a++)
+            {
+                var i = agents[a];
+                var current = hint is not null && hint[j] == i;
+                if (!current && !(incumbent is { } ub ? Usable(i, j, ub) : Fits(i, j)))
+                {
+                    continue;
+                }
+                var v = x[a, k] = model.NewBoolVar("");
+                options.Add(v);
+                objective.AddTerm(v, instance.Cost[i][j]);
+                loads[a].AddTerm(v, instance.Weight[i][j]);
+                if (hint is not null)
+                {
+                    model.AddHint(v, current);
+                    hintCost += current ? instance.Cost[i][j] : 0;
+                }
+            }
+            model.AddExactlyOne(options);
+        }
+        for (var a = 0; a < agents.Length; a++)
+        {
+            model.Add(loads[a] <= instance.Capacity[agents[a]]);
+        }
+        if (hint is not null)
+        {
+            model.Add(objective <= hintCost);
+        }
+        model.Minimize(objective);
+
+        var solver = new CpSolver
+        {
+            StringParameters = string.Create(CultureInfo.InvariantCulture,
+                $"max_time_in_seconds:{time.TotalSeconds:0.###} num_workers:{workers} random_seed:{seed & int.MaxValue} log_search_progress:false"),
+        };
+        var status = solver.Solve(model);
+        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+        {
+            return new Subsolution(status, null, [], 0, long.MinValue);
+        }
+        var assignment = hint is null ? new int[_n] : (int[])hint.Clone();
+        var moves = new List<(int Job, int Agent)>(jobs.Length);
+        for (var k = 0; k < jobs.Length; k++)
+        {
+            for (var a = 0; a < agents.Length; a++)
+            {
+                if (x[a, k] is { } v && solver.BooleanValue(v))
+                {
+                    assignment[jobs[k]] = agents[a];
+                    moves.Add((jobs[k], agents[a]));
+                    break;
+                }
+            }
+        }
+        var bound = (long)Math.Ceiling(solver.BestObjectiveBound - 1e-6);
+        return new Subsolution(status, assignment, moves, (long)Math.Round(solver.ObjectiveValue), bound);
+    }
+
+    private sealed record Subsolution(CpSolverStatus Status, int[]? Assignment, List<(int Job, int Agent)> Moves, long Objective, long Bound);
+}
