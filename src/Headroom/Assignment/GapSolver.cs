@@ -85,7 +85,18 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
         {
             var workers = Math.Max(1, options.Workers);
             var threads = Enumerable.Range(0, workers)
-                .Select(w => new Thread(() => Neighborhoods(w)) { IsBackground = true })
+                .Select(w => new Thread(() =>
+                {
+                    if (w == 0)
+                    {
+                        Tabu(workers == 1);
+                    }
+                    else
+                    {
+                        Neighborhoods(w, long.MaxValue);
+                    }
+                })
+                { IsBackground = true })
                 .ToArray();
             foreach (var thread in threads)
             {
@@ -158,12 +169,56 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
     private bool Usable(int agent, int job, long incumbent) =>
         Fits(agent, job) && (double.IsNegativeInfinity(_lpValue) || _lpValue + _reduced[agent][job] <= incumbent + 1e-6);
 
-    private void Neighborhoods(int worker)
+    // Worker 0 runs the tabu search and trades incumbents with the neighborhood workers: it
+    // publishes what it finds and restarts from theirs when it falls behind or stagnates. With a
+    // single worker it also takes a neighborhood step between its chunks.
+    private void Tabu(bool alone)
+    {
+        var random = new Random(unchecked(options.Seed * 7919));
+        var search = new GapTabuSearch(instance, (i, j) => Usable(i, j, _cost), random);
+        lock (_gate)
+        {
+            search.Restart(_assignment);
+        }
+        var chunk = Math.Max(1, 20_000 / Math.Max(1, _n));
+        long sinceImproved = 0;
+        while (Remaining > MinimumSolve)
+        {
+            var improved = search.Step(chunk);
+            sinceImproved = improved ? 0 : sinceImproved + chunk;
+            lock (_gate)
+            {
+                if (Proven)
+                {
+                    return;
+                }
+                if (search.BestCost < _cost)
+                {
+                    _assignment = (int[])search.Best.Clone();
+                    _cost = search.BestCost;
+                    for (var i = 0; i < _m; i++)
+                    {
+                        _agentVersion[i]++;
+                    }
+                }
+                else if (_cost < search.BestCost || sinceImproved > 50L * _n)
+                {
+                    search.Restart(_assignment);
+                    sinceImproved = 0;
+                }
+            }
+            if (alone)
+            {
+                Neighborhoods(0, 1);
+            }
+        }
+    }
+
+    private void Neighborhoods(int worker, long steps)
     {
         var random = new Random(unchecked(options.Seed * 7919 + worker * 104729));
-        var size = Math.Clamp((int)Math.Round(40.0 * _m / _n), 2, _m);
-        var failures = 0;
-        while (Remaining > MinimumSolve)
+        var size = Math.Clamp((int)Math.Round(40.0 * _m / _n), Math.Min(2, _m), _m);
+        for (long step = 0; step < steps && Remaining > MinimumSolve; step++)
         {
             int[] snapshot;
             int[] versions;
@@ -179,19 +234,21 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
                 incumbent = _cost;
             }
 
-            var agents = PickAgents(snapshot, size, random);
-            var inSet = new bool[_m];
-            foreach (var a in agents)
-            {
-                inSet[a] = true;
-            }
-            var jobs = Enumerable.Range(0, _n).Where(j => inSet[snapshot[j]]).ToArray();
+            // Half the neighborhoods free every job of a few agents; the other half spread over twice
+            // as many agents but free only the jobs with a cheap alternative among them, which lets
+            // a chain of moves run through more agents at the same model size.
+            var kind = random.Next(3);
+            var partial = kind == 1 && size * 2 <= _m;
+            var sparse = kind == 2 ? SparseCandidates(snapshot, random) : null;
+            var agents = sparse is not null ? Enumerable.Range(0, _m).ToArray() : PickAgents(snapshot, partial ? size * 2 : size, random);
+            var jobs = sparse is not null ? Enumerable.Range(0, _n).ToArray()
+                : partial ? CheapAlternatives(snapshot, agents, JobsOf(snapshot, agents).Length / 2, random) : JobsOf(snapshot, agents);
             var budget = TimeSpan.FromSeconds(Math.Clamp(Remaining.TotalSeconds / 20, 0.2, 2.0));
-            var outcome = SolveSubproblem(agents, jobs, snapshot, budget, 1, random.Next(), incumbent);
+            var outcome = SolveSubproblem(agents, jobs, snapshot, budget, 1, random.Next(), incumbent, sparse);
 
             if (outcome.Status == CpSolverStatus.Optimal)
             {
-                if (agents.Length == _m)
+                if (sparse is null && agents.Length == _m && jobs.Length == _n)
                 {
                     // The whole pruned model was solved to optimality: nothing beats the result.
                     lock (_gate)
@@ -205,16 +262,44 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
             }
             else if (outcome.Status != CpSolverStatus.Infeasible)
             {
-                size = Math.Max(2, size - 1);
+                size = Math.Max(Math.Min(2, _m), size - 1);
             }
 
-            var improved = false;
             lock (_gate)
             {
-                improved = Apply(outcome, agents, versions);
+                Apply(outcome, agents, versions);
             }
-            failures = improved ? 0 : failures + 1;
         }
+    }
+
+    private int[] JobsOf(int[] assignment, int[] agents)
+    {
+        var inSet = new bool[_m];
+        foreach (var a in agents)
+        {
+            inSet[a] = true;
+        }
+        return [.. Enumerable.Range(0, _n).Where(j => inSet[assignment[j]])];
+    }
+
+    // The jobs of these agents ranked by the cheapest other agent among them (by reduced cost,
+    // with noise so the same jobs are not always chosen); the first count are freed.
+    private int[] CheapAlternatives(int[] assignment, int[] agents, int count, Random random)
+    {
+        var ranked = new List<(double Key, int Job)>();
+        foreach (var j in JobsOf(assignment, agents))
+        {
+            var cheapest = double.PositiveInfinity;
+            foreach (var b in agents)
+            {
+                if (b != assignment[j])
+                {
+                    cheapest = Math.Min(cheapest, _reduced[b][j]);
+                }
+            }
+            ranked.Add(((1 + cheapest) * (0.5 + random.NextDouble()), j));
+        }
+        return [.. ranked.OrderBy(r => r.Key).ThenBy(r => r.Job).Take(Math.Max(1, count)).Select(r => r.Job)];
     }
 
     private bool Apply(Subsolution outcome, int[] agents, int[] versions)
@@ -322,7 +407,36 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
         }
     }
 
-    private Subsolution SolveSubproblem(int[] agents, int[] jobs, int[]? hint, TimeSpan budget, int workers, int seed, long? incumbent = null)
+    // Every job may stay or move to one of a few agents with the smallest reduced costs for it:
+    // the whole instance in one model, sparse enough to solve, so a chain of moves may pass
+    // through any number of agents.
+    private bool[]? SparseCandidates(int[] assignment, Random random)
+    {
+        var allowed = new bool[_m * _n];
+        var order = new int[_m];
+        for (var j = 0; j < _n; j++)
+        {
+            for (var i = 0; i < _m; i++)
+            {
+                order[i] = i;
+            }
+            var keys = new double[_m];
+            for (var i = 0; i < _m; i++)
+            {
+                keys[i] = _reduced[i][j] * (0.7 + 0.6 * random.NextDouble());
+            }
+            Array.Sort(keys, order);
+            var take = 2 + random.Next(2);
+            for (var r = 0; r < Math.Min(take, _m); r++)
+            {
+                allowed[order[r] * _n + j] = true;
+            }
+            allowed[assignment[j] * _n + j] = true;
+        }
+        return allowed;
+    }
+
+    private Subsolution SolveSubproblem(int[] agents, int[] jobs, int[]? hint, TimeSpan budget, int workers, int seed, long? incumbent = null, bool[]? only = null)
     {
         var time = budget < Remaining ? budget : Remaining;
         if (time <= TimeSpan.Zero)
@@ -346,7 +460,7 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
             {
                 var i = agents[a];
                 var current = hint is not null && hint[j] == i;
-                if (!current && !(incumbent is { } ub ? Usable(i, j, ub) : Fits(i, j)))
+                if (!current && (!(incumbent is { } ub ? Usable(i, j, ub) : Fits(i, j)) || (only is not null && !only[i * _n + j])))
                 {
                     continue;
                 }
@@ -362,13 +476,15 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
             }
             model.AddExactlyOne(options);
         }
+        var residual = ResidualCapacity(agents, jobs, hint);
         for (var a = 0; a < agents.Length; a++)
         {
-            model.Add(loads[a] <= instance.Capacity[agents[a]]);
+            model.Add(loads[a] <= residual[a]);
         }
         if (hint is not null)
         {
             model.Add(objective <= hintCost);
+            AddReducedCostBudget(model, x, agents, jobs, hint, incumbent ?? long.MaxValue);
         }
         model.Minimize(objective);
 
@@ -398,6 +514,80 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
         }
         var bound = (long)Math.Ceiling(solver.BestObjectiveBound - 1e-6);
         return new Subsolution(status, assignment, moves, (long)Math.Round(solver.ObjectiveValue), bound);
+    }
+
+    // With optimal LP duals, cost(x) = LP + sum of reduced costs of the pairs used + dual-weighted
+    // slack, every term non-negative; so a solution no worse than the incumbent spends at most
+    // (incumbent - LP) in reduced costs. Stated as a constraint (scaled to integers, rounded in
+    // the safe direction) it prunes CP-SAT's search far more than the pair-by-pair fixing does.
+    private void AddReducedCostBudget(CpModel model, BoolVar?[,] x, int[] agents, int[] jobs, int[] assignment, long incumbent)
+    {
+        if (double.IsNegativeInfinity(_lpValue) || incumbent == long.MaxValue)
+        {
+            return;
+        }
+        const double scale = 100;
+        var freed = new bool[_n];
+        foreach (var j in jobs)
+        {
+            freed[j] = true;
+        }
+        var budget = (long)Math.Ceiling((incumbent - _lpValue) * scale) + 1;
+        for (var j = 0; j < _n; j++)
+        {
+            if (!freed[j])
+            {
+                budget -= ScaledReducedCost(assignment[j], j, scale);
+            }
+        }
+        var spent = LinearExpr.NewBuilder();
+        for (var k = 0; k < jobs.Length; k++)
+        {
+            for (var a = 0; a < agents.Length; a++)
+            {
+                if (x[a, k] is { } v)
+                {
+                    spent.AddTerm(v, ScaledReducedCost(agents[a], jobs[k], scale));
+                }
+            }
+        }
+        model.Add(spent <= Math.Max(0, budget));
+    }
+
+    private long ScaledReducedCost(int agent, int job, double scale)
+    {
+        var rc = _reduced[agent][job];
+        return double.IsPositiveInfinity(rc) ? 0 : Math.Max(0, (long)Math.Floor(rc * scale - 1e-3));
+    }
+
+    // Capacity left to the freed jobs once the jobs that stay put are counted.
+    private long[] ResidualCapacity(int[] agents, int[] jobs, int[]? assignment)
+    {
+        var residual = agents.Select(i => instance.Capacity[i]).ToArray();
+        if (assignment is null)
+        {
+            return residual;
+        }
+        var position = new int[_m];
+        Array.Fill(position, -1);
+        for (var a = 0; a < agents.Length; a++)
+        {
+            position[agents[a]] = a;
+        }
+        var freed = new bool[_n];
+        foreach (var j in jobs)
+        {
+            freed[j] = true;
+        }
+        for (var j = 0; j < _n; j++)
+        {
+            var a = position[assignment[j]];
+            if (!freed[j] && a >= 0)
+            {
+                residual[a] -= instance.Weight[assignment[j]][j];
+            }
+        }
+        return residual;
     }
 
     private sealed record Subsolution(CpSolverStatus Status, int[]? Assignment, List<(int Job, int Agent)> Moves, long Objective, long Bound);
