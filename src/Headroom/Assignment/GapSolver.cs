@@ -23,6 +23,8 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
     // Below this much time left a CP-SAT call is not worth starting.
     private static readonly TimeSpan MinimumSolve = TimeSpan.FromMilliseconds(20);
 
+    private const int LargeJobs = 300;
+
     private readonly Lock _gate = new();
     private readonly int _m = instance.Agents;
     private readonly int _n = instance.Jobs;
@@ -34,7 +36,16 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
     private long _cost = long.MaxValue;
     private int[] _agentVersion = [];
 
-    private TimeSpan Remaining => options.TimeLimit - clock.Elapsed;
+    // CP-SAT overshoots its own limit a little (presolve, loading a large model, a busy machine),
+    // so the search aims at a deadline slightly before the caller's.
+    private TimeSpan Remaining => options.TimeLimit - Margin - clock.Elapsed;
+
+    private TimeSpan Margin => options.TimeLimit * 0.03 < TimeSpan.FromSeconds(0.6) ? options.TimeLimit * 0.03 : TimeSpan.FromSeconds(0.6);
+
+    // The local phase (tabu search and neighborhoods) ends here; the whole pruned model gets the rest.
+    private TimeSpan _localEnd;
+
+    private TimeSpan LocalRemaining => _localEnd - clock.Elapsed;
 
     private bool Proven => _assignment.Length > 0 && _cost <= _lowerBound;
 
@@ -60,7 +71,10 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
 
         // Whole model first: it proves the small instances and gives the search its start.
         var whole = Enumerable.Range(0, _m).ToArray();
-        var first = Remaining * 0.15 < TimeSpan.FromSeconds(5) ? Remaining * 0.15 : TimeSpan.FromSeconds(5);
+        // Small instances: a few seconds prove them or give the local search its start. Large
+        // ones: the tabu search's full neighborhood grows with n squared, and measured on
+        // e40400 CP-SAT's own first half minute is worth more than a poor start handed over early.
+        var first = _n >= LargeJobs ? Remaining * 0.5 : Remaining * 0.1 < TimeSpan.FromSeconds(3) ? Remaining * 0.1 : TimeSpan.FromSeconds(3);
         while (_assignment.Length == 0 && Remaining > MinimumSolve)
         {
             var outcome = SolveSubproblem(whole, Enumerable.Range(0, _n).ToArray(), null, first, options.Workers, options.Seed);
@@ -83,6 +97,7 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
 
         if (!Proven)
         {
+            _localEnd = clock.Elapsed + Remaining * (_n >= LargeJobs ? 0.5 : 0.75);
             var workers = Math.Max(1, options.Workers);
             var threads = Enumerable.Range(0, workers)
                 .Select(w => new Thread(() =>
@@ -105,6 +120,21 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
             foreach (var thread in threads)
             {
                 thread.Join();
+            }
+        }
+        if (!Proven && Remaining > MinimumSolve)
+        {
+            // The whole model again, now with the incumbent as hint and bound: reduced-cost pruning
+            // and the budget constraint shrink it, and CP-SAT's own workers polish from there.
+            var outcome = SolveSubproblem(whole, Enumerable.Range(0, _n).ToArray(), _assignment, Remaining, options.Workers, options.Seed, _cost);
+            if (outcome.Assignment is { } found && instance.CostOf(found) < _cost)
+            {
+                _assignment = found;
+                _cost = instance.CostOf(found);
+            }
+            if (outcome.Status == CpSolverStatus.Optimal)
+            {
+                _lowerBound = Math.Max(_lowerBound, _cost);
             }
         }
         return Result(Proven ? GapStatus.Optimal : GapStatus.Feasible);
@@ -182,7 +212,7 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
         }
         var chunk = Math.Max(1, 20_000 / Math.Max(1, _n));
         long sinceImproved = 0;
-        while (Remaining > MinimumSolve)
+        while (LocalRemaining > MinimumSolve)
         {
             var improved = search.Step(chunk);
             sinceImproved = improved ? 0 : sinceImproved + chunk;
@@ -192,7 +222,7 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
                 {
                     return;
                 }
-                if (search.BestCost < _cost)
+                    if (search.BestCost < _cost)
                 {
                     _assignment = (int[])search.Best.Clone();
                     _cost = search.BestCost;
@@ -218,7 +248,7 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
     {
         var random = new Random(unchecked(options.Seed * 7919 + worker * 104729));
         var size = Math.Clamp((int)Math.Round(40.0 * _m / _n), Math.Min(2, _m), _m);
-        for (long step = 0; step < steps && Remaining > MinimumSolve; step++)
+        for (long step = 0; step < steps && LocalRemaining > MinimumSolve; step++)
         {
             int[] snapshot;
             int[] versions;
@@ -243,7 +273,8 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
             var agents = sparse is not null ? Enumerable.Range(0, _m).ToArray() : PickAgents(snapshot, partial ? size * 2 : size, random);
             var jobs = sparse is not null ? Enumerable.Range(0, _n).ToArray()
                 : partial ? CheapAlternatives(snapshot, agents, JobsOf(snapshot, agents).Length / 2, random) : JobsOf(snapshot, agents);
-            var budget = TimeSpan.FromSeconds(Math.Clamp(Remaining.TotalSeconds / 20, 0.2, 2.0));
+            var budget = TimeSpan.FromSeconds(Math.Clamp(options.TimeLimit.TotalSeconds / 40, 0.2, 2.0));
+            budget = budget < LocalRemaining ? budget : LocalRemaining;
             var outcome = SolveSubproblem(agents, jobs, snapshot, budget, 1, random.Next(), incumbent, sparse);
 
             if (outcome.Status == CpSolverStatus.Optimal)
