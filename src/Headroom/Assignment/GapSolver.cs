@@ -48,7 +48,7 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
     // so the search aims at a deadline slightly before the caller's.
     private TimeSpan Remaining => options.TimeLimit - Margin - clock.Elapsed;
 
-    private TimeSpan Margin => options.TimeLimit * 0.03 < TimeSpan.FromSeconds(0.6) ? options.TimeLimit * 0.03 : TimeSpan.FromSeconds(0.6);
+    private TimeSpan Margin => options.TimeLimit * 0.04 < TimeSpan.FromSeconds(1) ? options.TimeLimit * 0.04 : TimeSpan.FromSeconds(1);
 
     // The local phase (tabu search and neighborhoods) ends here; the whole pruned model gets the rest.
     private TimeSpan _localEnd;
@@ -119,7 +119,7 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
                     }
                     else
                     {
-                        Neighborhoods(w, long.MaxValue);
+                        Neighborhoods(new NeighborhoodState(new Random(unchecked(options.Seed * 7919 + w * 104729)), InitialSize), long.MaxValue);
                     }
                 })
                 { IsBackground = true })
@@ -228,6 +228,7 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
             search.Restart(_assignment);
         }
         var chunk = Math.Max(1, 20_000 / Math.Max(1, _n));
+        var neighborhoods = new NeighborhoodState(new Random(unchecked(options.Seed * 7919 + 104729)), InitialSize);
         long sinceImproved = 0;
         while (LocalRemaining > MinimumSolve)
         {
@@ -239,7 +240,7 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
                 {
                     return;
                 }
-                    if (search.BestCost < _cost)
+                if (search.BestCost < _cost)
                 {
                     _assignment = (int[])search.Best.Clone();
                     _cost = search.BestCost;
@@ -256,15 +257,25 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
             }
             if (alone)
             {
-                Neighborhoods(0, 1);
+                Neighborhoods(neighborhoods, 1);
             }
         }
     }
 
-    private void Neighborhoods(int worker, long steps)
+    // About 40 freed jobs to begin with; the size then adapts to how fast CP-SAT proves them.
+    private int InitialSize => Math.Clamp((int)Math.Round(40.0 * _m / _n), Math.Min(2, _m), _m);
+
+    private sealed class NeighborhoodState(Random random, int size)
     {
-        var random = new Random(unchecked(options.Seed * 7919 + worker * 104729));
-        var size = Math.Clamp((int)Math.Round(40.0 * _m / _n), Math.Min(2, _m), _m);
+        public Random Random { get; } = random;
+
+        public int Size { get; set; } = size;
+    }
+
+    private void Neighborhoods(NeighborhoodState state, long steps)
+    {
+        var random = state.Random;
+        var size = state.Size;
         for (long step = 0; step < steps && LocalRemaining > MinimumSolve; step++)
         {
             int[] snapshot;
@@ -281,9 +292,10 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
                 incumbent = _cost;
             }
 
-            // Half the neighborhoods free every job of a few agents; the other half spread over twice
-            // as many agents but free only the jobs with a cheap alternative among them, which lets
-            // a chain of moves run through more agents at the same model size.
+            // A third of the neighborhoods free every job of a few agents; a third spread over twice
+            // as many agents but free only the jobs with a cheap alternative among them; a third
+            // free every job but only towards its cheapest agents. The last two let a chain of
+            // moves run through more agents at the same model size.
             var kind = random.Next(3);
             var partial = kind == 1 && size * 2 <= _m;
             var sparse = kind == 2 ? SparseCandidates(snapshot, random) : null;
@@ -312,6 +324,7 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
             {
                 size = Math.Max(Math.Min(2, _m), size - 1);
             }
+            state.Size = size;
 
             lock (_gate)
             {
