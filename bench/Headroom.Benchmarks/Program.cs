@@ -28,4 +28,12 @@ var reuse = new Option<bool>("--reuse-postgres") { Description = "Measure the da
 var workload = new Command("workload", "Load and score every member's workload for 13 weeks on seeded demo data") { size, postgres, seeded, reuse };
 workload.SetAction((parse, _) => WorkloadBenchmark.RunAsync(parse.GetRequiredValue(size), parse.GetValue(postgres), parse.GetValue(seeded), parse.GetValue(reuse)));
 
-return await new RootCommand("Headroom benchmarks") { import, seed, web, workload, workloadPage }.Parse(args).InvokeAsync();
+var gapFolder = new Argument<DirectoryInfo>("folder") { Description = "Folder searched recursively for GAP instance files (OR-Library / Yagiura format)" };
+var bestKnown = new Option<FileInfo?>("--best-known") { Description = "TSV with columns instance and best_known (a minimum)" };
+var timeLimit = new Option<double>("--time-limit") { DefaultValueFactory = _ => 30, Description = "Wall seconds per instance, reading included" };
+var gapSeed = new Option<int>("--seed") { DefaultValueFactory = _ => 1, Description = "Seed of the search" };
+var workers = new Option<int>("--workers") { DefaultValueFactory = _ => 2, Description = "Search threads (CP-SAT workers on the whole model)" };
+var gap = new Command("gap", "Cost-minimizing assignment engine on Generalized Assignment Problem instances") { gapFolder, bestKnown, timeLimit, gapSeed, workers };
+gap.SetAction(parse => GapBenchmark.Run(parse.GetRequiredValue(gapFolder), parse.GetValue(bestKnown), parse.GetValue(timeLimit), parse.GetValue(gapSeed), parse.GetValue(workers)));
+
+return await new RootCommand("Headroom benchmarks") { import, seed, web, workload, workloadPage, gap }.Parse(args).InvokeAsync();
