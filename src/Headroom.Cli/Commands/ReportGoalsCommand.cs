@@ -69,7 +69,7 @@ public static class ReportGoalsCommand
             var rows = new List<GoalReportRow>();
             foreach (var goal in goalsOfPeriod)
             {
-                var subject = new GoalSubject(goal.OwnerKind, goal.TeamId, goal.MemberId, goal.Metric, goal.ActivityType, goal.PeriodKind, goal.StartDate, goal.EndDate, goal.ManualActual);
+                var subject = goal.ToSubject();
                 var standing = await GoalEvaluator.StandingAsync(db, context, subject, goal.Target, today, cancellationToken);
                 var smart = await GoalEvaluator.SmartAsync(db, context, subject, goal.Target, goal.Description, goal.StrategyNote, goal.ParentGoalId is not null, today, cancellationToken);
                 rows.Add(new GoalReportRow(goal with { Pace = standing.Pace }, [.. smart.Warnings.Select(w => w.Issue)]));

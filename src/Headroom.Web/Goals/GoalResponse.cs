@@ -9,7 +9,10 @@ public sealed record GoalResponse(
     long Id, string Name, string? Description, string? StrategyNote, GoalOwnerKind OwnerKind, long? TeamId, long? MemberId, string OwnerName,
     GoalMetric Metric, ActivityType? ActivityType, GoalUnit Unit, GoalPeriodKind PeriodKind, DateOnly StartDate, DateOnly EndDate,
     long Target, long? ManualActual, long? ParentGoalId, GoalStatus Status, DateTime? ApprovedUtc, string Currency, DateTime UpdatedUtc, long Version,
-    GoalPace? Pace = null);
+    GoalPace? Pace = null)
+{
+    public GoalSubject ToSubject() => new(OwnerKind, TeamId, MemberId, Metric, ActivityType, PeriodKind, StartDate, EndDate, ManualActual);
+}
 
 // One goal with its SMART check, its children (those the reader may see) and whether all of its
 // children add up to it, and its change log.

@@ -385,9 +385,8 @@ public static class GoalsApi
         }
         var today = context.Today(clock);
         var withPace = (await WithPaceAsync(db, context, [goal], today, cancellationToken))[0];
-        var subject = new GoalSubject(goal.OwnerKind, goal.TeamId, goal.MemberId, goal.Metric, goal.ActivityType, goal.PeriodKind, goal.StartDate, goal.EndDate, goal.ManualActual);
-        var description = goal.Description;
-        var smart = await GoalEvaluator.SmartAsync(db, context, subject, goal.Target, description, goal.StrategyNote, goal.ParentGoalId is not null, today, cancellationToken);
+        var subject = goal.ToSubject();
+        var smart = await GoalEvaluator.SmartAsync(db, context, subject, goal.Target, goal.Description, goal.StrategyNote, goal.ParentGoalId is not null, today, cancellationToken);
         var childTargets = await db.Goals.Where(g => g.ParentGoalId == id).Select(g => g.Target).ToListAsync(cancellationToken);
         var children = await Project(scope.Readable(db).Where(g => g.ParentGoalId == id).OrderBy(g => g.Name).ThenBy(g => g.Id), context.Currency).ToListAsync(cancellationToken);
         children = await WithPaceAsync(db, context, children, today, cancellationToken);
@@ -404,7 +403,7 @@ public static class GoalsApi
         var result = new List<GoalResponse>(goals.Count);
         foreach (var goal in goals)
         {
-            var subject = new GoalSubject(goal.OwnerKind, goal.TeamId, goal.MemberId, goal.Metric, goal.ActivityType, goal.PeriodKind, goal.StartDate, goal.EndDate, goal.ManualActual);
+            var subject = goal.ToSubject();
             var standing = await GoalEvaluator.StandingAsync(db, context, subject, goal.Target, today, cancellationToken);
             result.Add(goal with { Pace = standing.Pace });
         }
@@ -447,30 +446,9 @@ public static class GoalsApi
         goal.StrategyNote = errors.Text("strategyNote", request.StrategyNote, 2000, required: false);
 
         // On update, no owner kind keeps the owner as it is.
-        var kind = request.OwnerKind;
-        if (!isNew && kind is null)
+        if (isNew || request.OwnerKind is not null)
         {
-        }
-        else if (kind is not { } ownerKind || !Enum.IsDefined(ownerKind))
-        {
-            errors.Add("ownerKind", l["Validation.Required"]);
-        }
-        else
-        {
-            var teamId = ownerKind == GoalOwnerKind.Team ? request.TeamId : null;
-            var memberId = ownerKind == GoalOwnerKind.Member ? request.MemberId : null;
-            var unchanged = !isNew && ownerKind == goal.OwnerKind && teamId == goal.TeamId && memberId == goal.MemberId;
-            if (!unchanged && !await scope.CanOwnAsync(db, ownerKind, teamId, memberId, cancellationToken))
-            {
-                var (field, message) = ownerKind switch
-                {
-                    GoalOwnerKind.Team => ("teamId", request.TeamId is null ? "Validation.Required" : "Validation.UnknownTeam"),
-                    GoalOwnerKind.Member => ("memberId", request.MemberId is null ? "Validation.Required" : "Validation.UnknownOwner"),
-                    _ => ("ownerKind", "Validation.GoalOrganizationAdminsOnly"),
-                };
-                errors.Add(field, l[message]);
-            }
-            (goal.OwnerKind, goal.TeamId, goal.MemberId) = (ownerKind, teamId, memberId);
+            await ApplyOwnerAsync(goal, request, scope, db, errors, isNew, cancellationToken);
         }
 
         if (request.Metric is not { } metric || !Enum.IsDefined(metric))
@@ -546,6 +524,30 @@ public static class GoalsApi
             }
         }
         goal.ParentGoalId = request.ParentGoalId;
+    }
+
+    private static async Task ApplyOwnerAsync(Goal goal, GoalRequest request, GoalScope scope, AppDbContext db, FieldErrors errors, bool isNew, CancellationToken cancellationToken)
+    {
+        var l = errors.Localizer;
+        if (request.OwnerKind is not { } ownerKind || !Enum.IsDefined(ownerKind))
+        {
+            errors.Add("ownerKind", l["Validation.Required"]);
+            return;
+        }
+        var teamId = ownerKind == GoalOwnerKind.Team ? request.TeamId : null;
+        var memberId = ownerKind == GoalOwnerKind.Member ? request.MemberId : null;
+        var unchanged = !isNew && ownerKind == goal.OwnerKind && teamId == goal.TeamId && memberId == goal.MemberId;
+        if (!unchanged && !await scope.CanOwnAsync(db, ownerKind, teamId, memberId, cancellationToken))
+        {
+            var (field, message) = ownerKind switch
+            {
+                GoalOwnerKind.Team => ("teamId", request.TeamId is null ? "Validation.Required" : "Validation.UnknownTeam"),
+                GoalOwnerKind.Member => ("memberId", request.MemberId is null ? "Validation.Required" : "Validation.UnknownOwner"),
+                _ => ("ownerKind", "Validation.GoalOrganizationAdminsOnly"),
+            };
+            errors.Add(field, l[message]);
+        }
+        (goal.OwnerKind, goal.TeamId, goal.MemberId) = (ownerKind, teamId, memberId);
     }
 
     // Is `candidate` the goal itself or one of its descendants (which would make a cycle)?

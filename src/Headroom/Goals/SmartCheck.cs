@@ -69,7 +69,7 @@ public static class SmartCheck
         var past = inputs.History.Where(p => p.Actual is not null).ToList();
         if (past.Count == 0)
         {
-            return new SmartEvidence();
+            return new SmartEvidence { History = inputs.History };
         }
         var actuals = past.Select(p => p.Actual!.Value).ToList();
         var hits = actuals.Count(a => metric.LowerIsBetter ? a <= inputs.Target : a >= inputs.Target);
@@ -81,6 +81,7 @@ public static class SmartCheck
                 : (attainments[attainments.Count / 2 - 1] + attainments[attainments.Count / 2]) / 2, 4, MidpointRounding.AwayFromZero);
         return new SmartEvidence
         {
+            History = inputs.History,
             PastPeriods = past.Count,
             HitRate = Math.Round((decimal)hits / past.Count, 4, MidpointRounding.AwayFromZero),
             // Null when nothing was reached before: any growth over zero is beyond the warning.
@@ -143,6 +144,8 @@ public sealed record SmartFinding(SmartCriterion Criterion, SmartIssue Issue, Sm
 
 public sealed record SmartEvidence
 {
+    // The owner's earlier periods, oldest first: actual, and the target they had then (attainment history).
+    public IReadOnlyList<PastPeriod> History { get; init; } = [];
     public int PastPeriods { get; init; }
     public decimal? HitRate { get; init; }
     public decimal? GrowthNeeded { get; init; }

@@ -58,6 +58,7 @@ public class GoalPagesTests
         }
         var detail = await client.GetStringAsync(new Uri($"/goals/{id}", UriKind.Relative));
         Assert.Contains("Out of reach by history", detail, StringComparison.Ordinal);
+        Assert.Contains("Earlier periods", detail, StringComparison.Ordinal);
 
         var cascade = $"/goals/{id}/cascade?method=Capacity&childKind=Team";
         var preview = await client.GetStringAsync(new Uri(cascade, UriKind.Relative));

@@ -31,6 +31,10 @@ public class GoalsApiTests
         Assert.Equal(0, detail.Goal.Pace.Actual);
         // Nothing was ever sold in this organization: the target is above history.
         Assert.Contains(detail.Smart.Findings, f => f.Issue == SmartIssue.AboveHistory);
+        // The four quarters before, oldest first, none with a goal.
+        Assert.Equal([new DateOnly(2025, 10, 1), new DateOnly(2026, 1, 1), new DateOnly(2026, 4, 1), new DateOnly(2026, 7, 1)],
+            detail.Smart.Evidence.History.Select(p => p.Start));
+        Assert.All(detail.Smart.Evidence.History, p => Assert.Equal((0L, (long?)null), (p.Actual!.Value, p.Target)));
         Assert.Equal(GoalChangeKind.Created, Assert.Single(detail.Changes).Kind);
     }
 

@@ -28,6 +28,7 @@ public class SmartCheckTests
         Assert.Equal(0.0127m, result.Evidence.GrowthNeeded);
         // Attainments 0.95, 1.1, 1.125: median 1.1.
         Assert.Equal(1.1m, result.Evidence.MedianPastAttainment);
+        Assert.Equal(4, result.Evidence.History.Count);
         // 10 deals, 40 opportunities, 200 activities, 100 h of 480 h x 0.85 = 408 h.
         Assert.Equal(10, result.Evidence.ImpliedDeals);
         Assert.Equal(40, result.Evidence.ImpliedOpportunities);
