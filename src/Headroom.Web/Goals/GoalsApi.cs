@@ -272,13 +272,9 @@ public static class GoalsApi
         // The parent's version moves too, so a second apply from the same preview is refused.
         goal.UpdatedUtc = now;
         db.Entry(goal).Property(g => g.UpdatedUtc).IsModified = true;
-        try
+        if (await ApiSave.ChangesAsync(db, l, cancellationToken) is { } stale)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ApiProblems.StaleVersion(l["Problem.StaleVersion"]);
+            return stale;
         }
         return TypedResults.Ok(await GoalCascadePlanner.PlanAsync(db, context, goal, childKind, request.Method!.Value, cancellationToken));
     }
@@ -360,13 +356,9 @@ public static class GoalsApi
         {
             return ApiProblems.StaleVersion(l["Problem.StaleVersion"]);
         }
-        try
+        if (await ApiSave.ChangesAsync(db, l, cancellationToken) is { } stale)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ApiProblems.StaleVersion(l["Problem.StaleVersion"]);
+            return stale;
         }
         return TypedResults.Ok(new GoalSettings(organization.FiscalYearStartMonth, organization.RampUpCurve ?? RampUpCurve.Default.ToString(),
             organization.RepsSeeTeammateGoals, organization.Version));
@@ -426,13 +418,9 @@ public static class GoalsApi
     private static async Task<Results<Ok<GoalDetail>, NotFound, ValidationProblem, ProblemHttpResult>> SaveAsync(
         AppDbContext db, GoalScope scope, long id, IStringLocalizer<Strings> l, TimeProvider clock, CancellationToken cancellationToken)
     {
-        try
+        if (await ApiSave.ChangesAsync(db, l, cancellationToken) is { } stale)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ApiProblems.StaleVersion(l["Problem.StaleVersion"]);
+            return stale;
         }
         return TypedResults.Ok((await DetailAsync(db, scope, id, clock, cancellationToken))!);
     }

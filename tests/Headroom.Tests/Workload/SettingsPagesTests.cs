@@ -12,13 +12,14 @@ public sealed class SettingsPagesTests
         await using var world = await ApiWorld.CreateAsync();
         foreach (var principal in ApiWorld.Principals)
         {
-            foreach (var path in new[] { "/settings/workload", "/settings/calendar?year=2026" })
+            foreach (var path in new[] { "/settings/workload", "/settings/calendar?year=2026", "/settings/goals" })
             {
                 var response = await world.Client(principal).GetAsync(new Uri(path, UriKind.Relative));
                 var page = await response.Content.ReadAsStringAsync();
                 if (!AccessRules.SignedIn(principal))
                 {
                     Assert.DoesNotContain("Effort model", page, StringComparison.Ordinal);
+                    Assert.DoesNotContain("Fiscal year starts in", page, StringComparison.Ordinal);
                     Assert.DoesNotContain("2026-02-14", page, StringComparison.Ordinal);
                     continue;
                 }
@@ -34,6 +35,11 @@ public sealed class SettingsPagesTests
                     Assert.Contains("Effort model", page, StringComparison.Ordinal);
                     Assert.Equal(admin, page.Contains("Save effort model", StringComparison.Ordinal));
                     Assert.Equal(!admin, page.Contains("Only admins change these settings", StringComparison.Ordinal));
+                }
+                else if (path == "/settings/goals")
+                {
+                    Assert.Contains("Fiscal year starts in", page, StringComparison.Ordinal);
+                    Assert.Equal(admin, page.Contains("Save goal settings", StringComparison.Ordinal));
                 }
                 else
                 {
