@@ -1,9 +1,7 @@
 using System.Globalization;
-using CsvHelper;
 using Headroom.Data;
 using Headroom.Organizations;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 
 namespace Headroom.Importing;
 
@@ -24,44 +22,15 @@ public static class DataExporter
         var labels = await ExportLabels.LoadAsync(db, cancellationToken);
         var rows = new ExportRows(db, organization, labels).For(kind);
         long count = 0;
-        if (format == ExportFormat.Csv)
-        {
-            var options = new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape };
-            await using var writer = CsvWriter.Create(output, options, leaveOpen: true);
-            foreach (var header in headers)
-            {
-                writer.WriteField(header);
-            }
-            await writer.EndRecordAsync(cancellationToken);
-            foreach (var row in rows)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                foreach (var header in headers)
-                {
-                    writer.WriteField(row.GetValueOrDefault(header));
-                }
-                await writer.EndRecordAsync(cancellationToken);
-                count++;
-            }
-            await writer.FlushAsync(cancellationToken);
-            return count;
-        }
-
-        IEnumerable<IDictionary<string, object?>> Sheet()
+        IEnumerable<IReadOnlyList<object?>> Cells()
         {
             foreach (var row in rows)
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 count++;
-                var cells = new Dictionary<string, object?>(headers.Count);
-                foreach (var header in headers)
-                {
-                    cells[header] = SpreadsheetSafe.Escape(row.GetValueOrDefault(header));
-                }
-                yield return cells;
+                yield return [.. headers.Select(header => (object?)row.GetValueOrDefault(header))];
             }
         }
-        await MiniExcel.SaveAsAsync(output, Sheet(), sheetName: PresetTable.KindName(kind), excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
+        await TableExport.WriteAsync(output, format, headers, Cells(), PresetTable.KindName(kind), cancellationToken);
         return count;
     }
 

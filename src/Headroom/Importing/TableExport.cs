@@ -3,8 +3,9 @@ using MiniExcelLibs;
 
 namespace Headroom.Importing;
 
-// A table of computed figures (a report, not records) as CSV or XLSX. Text that a spreadsheet
-// would run as a formula is escaped in both; numbers stay numbers in XLSX.
+// A table as CSV (UTF-8 with a BOM, so Excel shows Chinese) or XLSX, streamed row by row: the
+// records of `headroom export` and computed reports alike. Text that a spreadsheet would run as a
+// formula is escaped in both; numbers stay numbers in XLSX.
 public static class TableExport
 {
     public static async Task WriteAsync(
@@ -22,6 +23,7 @@ public static class TableExport
             await writer.EndRecordAsync(cancellationToken);
             foreach (var row in rows)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 foreach (var cell in row)
                 {
                     writer.WriteField(cell switch
@@ -40,6 +42,7 @@ public static class TableExport
         {
             foreach (var row in rows)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var cells = new Dictionary<string, object?>(headers.Count);
                 for (var i = 0; i < headers.Count; i++)
                 {
