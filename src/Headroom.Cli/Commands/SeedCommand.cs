@@ -96,6 +96,7 @@ public static class SeedCommand
         DemoPhase.Accounts => "Accounts and contacts",
         DemoPhase.FollowUps => "Follow-ups",
         DemoPhase.Leave => "Leave",
+        DemoPhase.ActivityDays => "Activity per member and day",
         _ => phase.ToString(),
     };
 

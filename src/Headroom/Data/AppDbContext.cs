@@ -45,6 +45,28 @@ public abstract class AppDbContext(DbContextOptions options, TenantContext tenan
     public DbSet<PulseResponse> PulseResponses => Set<PulseResponse>();
     public DbSet<Goal> Goals => Set<Goal>();
     public DbSet<GoalChange> GoalChanges => Set<GoalChange>();
+    public DbSet<MemberActivityDay> MemberActivityDays => Set<MemberActivityDay>();
+
+    // A save that adds, moves or removes activities, or changes a time zone, also brings the
+    // activity rollup up to date, in the same transaction (docs/decisions/0018).
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (ActivityDayRollup.Find(this) is not { } pending)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await ActivityDayRollup.ApplyAsync(this, pending, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return written;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     // Every tenant index leads with OrgId (for the tenant filter, and for Citus, which distributes
     // by OrgId), so EF's one-column foreign-key indexes are replaced by (OrgId, key) indexes below.
@@ -60,6 +82,7 @@ public abstract class AppDbContext(DbContextOptions options, TenantContext tenan
         builder.Entity<IdentityUserClaim<long>>().HasIndex(c => c.UserId);
         builder.Entity<IdentityUserLogin<long>>().HasIndex(l => l.UserId);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        builder.Entity<MemberActivityDay>().HasQueryFilter(d => d.OrgId == Tenant.OrgId);
 
         foreach (var entity in builder.Model.GetEntityTypes())
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using Headroom.Workload;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -77,7 +78,17 @@ public static class DatabaseSetup
         {
             await VerifySqliteAsync(db, cancellationToken);
         }
+        // A database from before the activity rollup gets it filled from its activities once.
+        var fillRollup = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any()
+            && (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any(m => m.EndsWith("_MemberActivityDays", StringComparison.Ordinal));
         await db.Database.MigrateAsync(cancellationToken);
+        if (fillRollup)
+        {
+            foreach (var orgId in await db.Organizations.Select(o => o.Id).ToListAsync(cancellationToken))
+            {
+                await ActivityDayRollup.RebuildAsync(db, orgId, null, cancellationToken: cancellationToken);
+            }
+        }
     }
 
     private static async Task VerifySqliteAsync(AppDbContext db, CancellationToken cancellationToken)

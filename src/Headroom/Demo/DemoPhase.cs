@@ -10,4 +10,5 @@ public enum DemoPhase
     Leave,
     Feedback,
     Activities,
+    ActivityDays,
 }

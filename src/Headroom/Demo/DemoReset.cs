@@ -17,6 +17,7 @@ internal static class DemoReset
             .ExecuteUpdateAsync(s => s.SetProperty(g => g.ParentGoalId, (long?)null), cancellationToken);
         await DeleteAsync(db.GoalChanges, orgId, cancellationToken);
         await DeleteAsync(db.Goals, orgId, cancellationToken);
+        await db.MemberActivityDays.IgnoreQueryFilters().Where(d => d.OrgId == orgId).ExecuteDeleteAsync(cancellationToken);
         await DeleteAsync(db.SalesActivities, orgId, cancellationToken);
         await DeleteAsync(db.FollowUps, orgId, cancellationToken);
         await DeleteAsync(db.CustomerFeedback, orgId, cancellationToken);

@@ -6,6 +6,7 @@ using Headroom.Feedback;
 using Headroom.FollowUps;
 using Headroom.Leads;
 using Headroom.Organizations;
+using Headroom.Workload;
 using Microsoft.EntityFrameworkCore;
 
 namespace Headroom.Demo;
@@ -108,6 +109,7 @@ public sealed class DemoSeeder
         var activities = await BulkInserter.InsertAsync(_db,
             DemoActivityGenerator.Generate(_reps, _calendar, _options, _historyStart, done => Report(DemoPhase.Activities, done, _reps.Count)),
             _clock, _cancellationToken);
+        await ActivityDayRollup.RebuildAsync(_db, organization.Id, null, (done, total) => Report(DemoPhase.ActivityDays, done, total), _cancellationToken);
 
         return new DemoProfile
         {

@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Headroom.Activities;
 using Headroom.Data;
+using Headroom.Workload;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -52,7 +53,7 @@ internal static class ActivityImporter
             if (transaction is not null && context.Errors.Count == 0 && counts.Updated > updatedBefore)
             {
                 context.Passes++;
-                await UpdateChangedAsync(db, context, existing, part, cancellationToken);
+                await UpdateChangedAsync(db, context, existing, part, counts.Spans, cancellationToken);
             }
         }
         context.Result.Created = counts.Created;
@@ -62,6 +63,7 @@ internal static class ActivityImporter
         {
             return;
         }
+        await ActivityDayRollup.RefreshAsync(db, context.Organization.Id, counts.Spans, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         context.Result.Written = counts.Created > 0 || counts.Updated > 0;
     }
@@ -175,6 +177,9 @@ internal static class ActivityImporter
         public long Created;
         public long Updated;
         public long Unchanged;
+
+        // The members and times of the rows written, for the activity rollup.
+        public ActivitySpans Spans { get; } = new();
     }
 
     private static void Check(
@@ -217,6 +222,7 @@ internal static class ActivityImporter
                 counts.Created++;
                 if (writer is not null && context.Errors.Count == 0 && duplicates.Count == 0)
                 {
+                    counts.Spans.Add(activity.MemberId, activity.StartUtc);
                     writer.Add(activity, cancellationToken);
                 }
             }
@@ -276,10 +282,22 @@ internal static class ActivityImporter
     }
 
     private static async Task UpdateChangedAsync(
-        AppDbContext db, ImportContext context, Dictionary<Key, Stored> existing, Partition partition, CancellationToken cancellationToken)
+        AppDbContext db, ImportContext context, Dictionary<Key, Stored> existing, Partition partition, ActivitySpans spans,
+        CancellationToken cancellationToken)
     {
         var hasher = new XxHash3();
         var connection = db.Database.GetDbConnection();
+        // The row's member and start before the change, for the activity rollup.
+        await using var before = connection.CreateCommand();
+        before.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        before.CommandText = """SELECT "MemberId", "StartUtc" FROM "SalesActivities" WHERE "Id" = @id AND "OrgId" = @org""";
+        var beforeId = before.CreateParameter();
+        beforeId.ParameterName = "@id";
+        before.Parameters.Add(beforeId);
+        var beforeOrg = before.CreateParameter();
+        beforeOrg.ParameterName = "@org";
+        beforeOrg.Value = context.Organization.Id;
+        before.Parameters.Add(beforeOrg);
         await using var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         command.CommandText = """
@@ -321,6 +339,15 @@ internal static class ActivityImporter
             Set(parameters["outcome"], (int)activity.Outcome);
             Set(parameters["notes"], activity.Notes);
             Set(parameters["id"], stored.Id);
+            beforeId.Value = stored.Id;
+            await using (var old = await before.ExecuteReaderAsync(cancellationToken))
+            {
+                if (await old.ReadAsync(cancellationToken))
+                {
+                    spans.Add(old.GetInt64(0), old.GetDateTime(1));
+                }
+            }
+            spans.Add(activity.MemberId, activity.StartUtc);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         context.ReportProgress(reader, "Updating", done: true);

@@ -87,7 +87,7 @@ public static class WellbeingQuery
         {
             var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneMembers.Key);
             var ids = zoneMembers.Select(m => m.Id).ToArray();
-            foreach (var (from, to, offset) in WorkloadQuery.OffsetIntervals(zone, fromUtc, toUtc))
+            foreach (var (from, to, offset) in ActivityDayRollup.OffsetIntervals(zone, fromUtc, toUtc))
             {
                 var rows = await Rows(db, orgId, ids, from, to, (long)offset.TotalSeconds).ToListAsync(cancellationToken);
                 foreach (var row in rows)

@@ -1246,6 +1246,37 @@ namespace Headroom.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Headroom.Workload.MemberActivityDay", b =>
+                {
+                    b.Property<long>("OrgId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ActualMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MeetingMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Meetings")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VisitMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrgId", "MemberId", "Day");
+
+                    b.ToTable("MemberActivityDays");
+                });
+
             modelBuilder.Entity("Headroom.Workload.OrganizationEffortModel", b =>
                 {
                     b.Property<long>("Id")
@@ -1718,6 +1749,21 @@ namespace Headroom.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("Headroom.Workload.MemberActivityDay", b =>
+                {
+                    b.HasOne("Headroom.Organizations.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Headroom.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Headroom.Workload.OrganizationEffortModel", b =>

@@ -1200,6 +1200,37 @@ namespace Headroom.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Headroom.Workload.MemberActivityDay", b =>
+                {
+                    b.Property<long>("OrgId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ActualMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Meetings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrgId", "MemberId", "Day");
+
+                    b.ToTable("MemberActivityDays");
+                });
+
             modelBuilder.Entity("Headroom.Workload.OrganizationEffortModel", b =>
                 {
                     b.Property<long>("Id")
@@ -1668,6 +1699,21 @@ namespace Headroom.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("Headroom.Workload.MemberActivityDay", b =>
+                {
+                    b.HasOne("Headroom.Organizations.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Headroom.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Headroom.Workload.OrganizationEffortModel", b =>
