@@ -18,6 +18,14 @@ public class DemoSeederTests(DemoFixture fixture) : IClassFixture<DemoFixture>
     private DemoProfile Profile => fixture.Profile;
 
     [Fact]
+    public async Task ActivityPerDay_IsWrittenWithTheActivities()
+    {
+        await using var db = fixture.CreateContext();
+        Assert.True(await db.MemberActivityDays.AnyAsync());
+        await Headroom.Tests.Workload.ActivityDayRollupTests.AssertCurrentAsync(db);
+    }
+
+    [Fact]
     public async Task Organization_IsChinese_WithTeamTreeManagersAndReps()
     {
         await using var db = fixture.CreateContext();
