@@ -37,9 +37,11 @@ public sealed record LeaveInput(long MemberId, DateOnly Start, DateOnly End);
 
 public sealed record FollowUpInput(long MemberId, DateTime DueUtc, double EffortHours, FollowUpPriority Priority, FollowUpStatus Status, DateTime? CompletedUtc = null);
 
-public sealed record DealInput(long MemberId, long StageId, int WinProbability, DateTime CreatedUtc);
+// Count: how many alike deals or accounts the row stands for (those created before the scored
+// range are read as counts per owner and stage or tier, not one row each).
+public sealed record DealInput(long MemberId, long StageId, int WinProbability, DateTime CreatedUtc, int Count = 1);
 
-public sealed record AccountInput(long MemberId, AccountTier Tier, DateTime CreatedUtc);
+public sealed record AccountInput(long MemberId, AccountTier Tier, DateTime CreatedUtc, int Count = 1);
 
 // Actual minutes are logged work: activities completed or attempted (no answer). Meetings
 // (meetings and demos) and visits are those on the calendar that day, held or still planned,

@@ -62,14 +62,26 @@ public static class WorkloadQuery
                 || (f.Status == FollowUpStatus.Done && f.CompletedUtc >= fromUtc && f.CompletedUtc < toUtc))
             .Select(f => new FollowUpInput(f.AssigneeId!.Value, f.DueUtc, f.EffortHours, f.Priority, f.Status, f.CompletedUtc))
             .ToListAsync(cancellationToken);
-        var deals = await scope.Deals(db).AsNoTracking()
-            .Where(d => d.Outcome == DealOutcome.Open && d.OwnerId != null && ids.Contains(d.OwnerId.Value))
-            .Select(d => new DealInput(d.OwnerId!.Value, d.StageId, d.Stage!.WinProbability, d.CreatedUtc))
+        // Deals and accounts from before the range all start counting on its first day, so they
+        // are read as counts per owner and stage or tier; those created since, one row each.
+        var openDeals = scope.Deals(db).AsNoTracking()
+            .Where(d => d.Outcome == DealOutcome.Open && d.OwnerId != null && ids.Contains(d.OwnerId.Value));
+        var deals = await openDeals.Where(d => d.CreatedUtc < fromUtc)
+            .GroupBy(d => new { d.OwnerId, d.StageId, d.Stage!.WinProbability })
+            .Select(g => new DealInput(g.Key.OwnerId!.Value, g.Key.StageId, g.Key.WinProbability, fromUtc, g.Count()))
             .ToListAsync(cancellationToken);
-        var accounts = await scope.Accounts(db).AsNoTracking()
-            .Where(a => (a.Status == AccountStatus.Active || a.Status == AccountStatus.Prospect) && a.OwnerId != null && ids.Contains(a.OwnerId.Value))
-            .Select(a => new AccountInput(a.OwnerId!.Value, a.Tier, a.CreatedUtc))
+        deals.AddRange(await openDeals.Where(d => d.CreatedUtc >= fromUtc)
+            .Select(d => new DealInput(d.OwnerId!.Value, d.StageId, d.Stage!.WinProbability, d.CreatedUtc, 1))
+            .ToListAsync(cancellationToken));
+        var heldAccounts = scope.Accounts(db).AsNoTracking()
+            .Where(a => (a.Status == AccountStatus.Active || a.Status == AccountStatus.Prospect) && a.OwnerId != null && ids.Contains(a.OwnerId.Value));
+        var accounts = await heldAccounts.Where(a => a.CreatedUtc < fromUtc)
+            .GroupBy(a => new { a.OwnerId, a.Tier })
+            .Select(g => new AccountInput(g.Key.OwnerId!.Value, g.Key.Tier, fromUtc, g.Count()))
             .ToListAsync(cancellationToken);
+        accounts.AddRange(await heldAccounts.Where(a => a.CreatedUtc >= fromUtc)
+            .Select(a => new AccountInput(a.OwnerId!.Value, a.Tier, a.CreatedUtc, 1))
+            .ToListAsync(cancellationToken));
         var activity = await ActivityDaysAsync(db, ids, request.HistoryStart, request.LastPeriodEnd, cancellationToken);
 
         return new WorkloadInputs

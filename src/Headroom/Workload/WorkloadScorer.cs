@@ -138,12 +138,12 @@ public static class WorkloadScorer
         var dealStarts = new double[length + 1];
         foreach (var deal in deals)
         {
-            dealStarts[Math.Clamp(Index(LocalDate(deal.CreatedUtc, zone)), 0, length)] += effort.DealHoursPerWeek(deal.StageId, deal.WinProbability);
+            dealStarts[Math.Clamp(Index(LocalDate(deal.CreatedUtc, zone)), 0, length)] += effort.DealHoursPerWeek(deal.StageId, deal.WinProbability) * deal.Count;
         }
         var accountStarts = new double[length + 1];
         foreach (var account in accounts)
         {
-            accountStarts[Math.Clamp(Index(LocalDate(account.CreatedUtc, zone)), 0, length)] += effort.AccountHoursPerMonth(account.Tier);
+            accountStarts[Math.Clamp(Index(LocalDate(account.CreatedUtc, zone)), 0, length)] += effort.AccountHoursPerMonth(account.Tier) * account.Count;
         }
         var weekCapacity = PeriodCapacity(capacity, first, WorkloadPeriod.Week);
         var monthCapacity = PeriodCapacity(capacity, first, WorkloadPeriod.Month);

@@ -183,6 +183,27 @@ public sealed class WorkloadScorerTests
     }
 
     [Fact]
+    public void CountedRows_WeighAsMuchAsTheRowsTheyStandFor()
+    {
+        var created = Utc(2025, 1, 1);
+        WorkloadInputs Inputs(AccountInput[] accounts, DealInput[] deals) => new()
+        {
+            Policy = Policy, Effort = NoOverhead, Members = [Member()], Accounts = accounts, Deals = deals,
+        };
+        var rows = Inputs(
+            [new AccountInput(1, AccountTier.B, created), new AccountInput(1, AccountTier.B, created), new AccountInput(1, AccountTier.B, created)],
+            [new DealInput(1, 3, 40, created), new DealInput(1, 3, 40, created)]);
+        var counted = Inputs([new AccountInput(1, AccountTier.B, created, Count: 3)], [new DealInput(1, 3, 40, created, Count: 2)]);
+        var request = new WorkloadRequest(Monday, Monday.AddDays(13), WorkloadPeriod.Week, At(2026, 3, 2), 0);
+
+        var expected = WorkloadScorer.Score(rows, request).Members[0].Periods;
+        var actual = WorkloadScorer.Score(counted, request).Members[0].Periods;
+
+        Assert.Equal(expected.Select(p => (p.Load.Accounts, p.Load.Deals)), actual.Select(p => (p.Load.Accounts, p.Load.Deals)));
+        Assert.True(actual[0].Load.Accounts > 0 && actual[0].Load.Deals > 0);
+    }
+
+    [Fact]
     public void MeetingsAndVisits_CountDurationPlusTravel_AndActualIsLoggedTime()
     {
         var inputs = new WorkloadInputs
