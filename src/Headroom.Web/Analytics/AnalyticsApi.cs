@@ -16,6 +16,20 @@ public static class AnalyticsApi
     {
         api.MapGet("/analytics/members", GetMembers).WithTags("Analytics")
             .WithSummary("Each rep's won revenue, win rate, deal size, sales cycle, pipeline, activity and CSAT/NPS for a period (default: this fiscal quarter), with the median of the reps shown.");
+        api.MapGet("/analytics/dashboard", GetDashboard).WithTags("Analytics")
+            .WithSummary("The dashboard of a team with its sub-teams (a manager's own team by default; a rep gets their own): the period's figures, the revenue goal covering it with its pace and pipeline coverage, and won revenue per month for the year to the period's end.");
+    }
+
+    public static async Task<Results<Ok<DashboardResult>, NotFound, ValidationProblem>> GetDashboard(
+        string? from, string? to, long? teamId, AppDbContext db, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<Strings> l, CancellationToken cancellationToken)
+    {
+        var range = await RangeAsync(from, to, db, clock, l, cancellationToken);
+        if (range.Errors.Any)
+        {
+            return ApiProblems.Fields(range.Errors);
+        }
+        var result = await Dashboard.LoadAsync(db, user, range.From, range.To, teamId, clock, cancellationToken);
+        return result is null ? TypedResults.NotFound() : TypedResults.Ok(result);
     }
 
     // The team performance page's download; signed-in cookie or token like the API.

@@ -14,18 +14,25 @@ namespace Headroom.Analytics;
 // Ratios are null when there is nothing to divide, never a misleading zero.
 public static class SalesMetrics
 {
+    public static Task<SalesMetricsResult> LoadAsync(
+        AppDbContext db, AccessScope scope, MetricsPeriod period, long? memberId = null, CancellationToken cancellationToken = default) =>
+        LoadAsync(db, scope, period, memberId is { } member ? new[] { member } : null, cancellationToken);
+
+    // The figures of a group of members together (a team with its sub-teams), or of everything
+    // the scope sees when memberIds is null.
     public static async Task<SalesMetricsResult> LoadAsync(
-        AppDbContext db, AccessScope scope, MetricsPeriod period, long? memberId = null, CancellationToken cancellationToken = default)
+        AppDbContext db, AccessScope scope, MetricsPeriod period, IReadOnlyCollection<long>? memberIds, CancellationToken cancellationToken = default)
     {
         var deals = scope.Deals(db);
         var activities = scope.Activities(db);
         var feedback = scope.Feedback(db);
-        if (memberId is { } member)
+        if (memberIds is not null)
         {
-            deals = deals.Where(d => d.OwnerId == member);
-            activities = activities.Where(a => a.MemberId == member);
+            var ids = memberIds.Distinct().ToList();
+            deals = deals.Where(d => d.OwnerId != null && ids.Contains(d.OwnerId.Value));
+            activities = activities.Where(a => ids.Contains(a.MemberId));
             // Feedback belongs to the account, and so to the account's owner.
-            feedback = feedback.Where(f => db.Accounts.Any(a => a.Id == f.AccountId && a.OwnerId == member));
+            feedback = feedback.Where(f => db.Accounts.Any(a => a.Id == f.AccountId && a.OwnerId != null && ids.Contains(a.OwnerId.Value)));
         }
 
         var closed = await deals

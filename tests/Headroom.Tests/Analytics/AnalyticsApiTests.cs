@@ -40,6 +40,80 @@ public sealed class AnalyticsApiTests
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
     }
 
+    [Fact]
+    public async Task Dashboard_EveryPrincipal_SeesTheirTeamOrThemselves_AndNoOtherTeam()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        foreach (var principal in ApiWorld.Principals)
+        {
+            var response = await world.Client(principal).GetAsync(new Uri("/api/v1/analytics/dashboard?from=2026-10-01&to=2026-12-31", UriKind.Relative));
+            if (!AccessRules.SignedIn(principal))
+            {
+                Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+                continue;
+            }
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var body = (await response.Content.ReadFromJsonAsync<DashboardResult>(ApiWorld.Json))!;
+            // One open deal per owner: a rep's own, a manager's team, an admin everything they see.
+            var expected = ApiWorld.Owners.Count(o => AccessRules.CanSee(principal, o));
+            if (principal == ApiWorld.OtherAdmin)
+            {
+                expected = 1;
+            }
+            Assert.Equal(expected, body.OpenDeals);
+            Assert.Equal(Dashboard.TrendMonths, body.Trend.Count);
+            Assert.Equal(new DateOnly(2026, 12, 1), body.Trend[^1].Month);
+            Assert.Equal(principal is ApiWorld.ManagerA ? world.TeamIds[ApiWorld.TeamA] : principal is ApiWorld.ManagerB ? world.TeamIds[ApiWorld.TeamB] : null, body.TeamId);
+        }
+        var teamB = await world.Client(ApiWorld.ManagerA).GetAsync(new Uri($"/api/v1/analytics/dashboard?teamId={world.TeamIds[ApiWorld.TeamB]}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, teamB.StatusCode);
+        var foreign = await world.Client(ApiWorld.Admin).GetAsync(new Uri($"/api/v1/analytics/dashboard?teamId={world.TeamIds[ApiWorld.Foreign]}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        var bad = await world.Client(ApiWorld.Admin).GetAsync(new Uri("/api/v1/analytics/dashboard?from=2026-10-01&to=2026-09-30", UriKind.Relative));
+        await WorkloadSettingsApiTests.AssertFieldErrorAsync(bad, "to");
+    }
+
+    [Fact]
+    public async Task Dashboard_RevenueGoal_PaceCoverageAndTrend()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        await using (var db = world.Host.Database.CreateContext(world.Host.OrgId))
+        {
+            // Rep A1's deal (4 × 100.00) is won on 2026-10-20; a goal of 1,000.00 for the quarter.
+            var deal = await db.Deals.SingleAsync(d => d.Id == world.DealIds[ApiWorld.RepA1]);
+            var won = await db.PipelineStages.Where(s => s.ClosesAs == Headroom.Deals.DealOutcome.Won).Select(s => s.Id).FirstAsync();
+            deal.StageId = won;
+            deal.Outcome = Headroom.Deals.DealOutcome.Won;
+            deal.ClosedUtc = new DateTime(2026, 10, 20, 4, 0, 0, DateTimeKind.Utc);
+            db.Goals.Add(new Headroom.Goals.Goal
+            {
+                Name = "Q4 收入", OwnerKind = Headroom.Goals.GoalOwnerKind.Team, TeamId = world.TeamIds[ApiWorld.TeamA],
+                Metric = Headroom.Goals.GoalMetric.WonRevenue, PeriodKind = Headroom.Goals.GoalPeriodKind.Quarter,
+                StartDate = new DateOnly(2026, 10, 1), EndDate = new DateOnly(2026, 12, 31), Target = 1_000_00,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var body = (await world.Client(ApiWorld.ManagerA).GetFromJsonAsync<DashboardResult>(
+            new Uri("/api/v1/analytics/dashboard?from=2026-10-01&to=2026-12-31", UriKind.Relative), ApiWorld.Json))!;
+
+        Assert.Equal(400_00, body.Figures.WonRevenueMinor);
+        Assert.Equal(1, body.Figures.DealsWon);
+        var goal = Assert.IsType<DashboardGoal>(body.RevenueGoal);
+        Assert.Equal(("Q4 收入", 1_000_00L, 400_00L), (goal.Name, goal.TargetMinor, goal.Pace.Actual));
+        // Coverage: the weighted open pipeline of the team over the 600.00 still to win.
+        Assert.True(body.Figures.WeightedOpenPipelineMinor > 0);
+        Assert.Equal(Math.Round((decimal)body.Figures.WeightedOpenPipelineMinor / 600_00, 2), goal.PipelineCoverage);
+        Assert.Equal(400_00, body.Trend.Single(m => m.Month == new DateOnly(2026, 10, 1)).WonRevenueMinor);
+        Assert.Equal(1, body.Trend.Sum(m => m.DealsWon));
+
+        // Team B's manager has no revenue goal and no revenue.
+        var other = (await world.Client(ApiWorld.ManagerB).GetFromJsonAsync<DashboardResult>(
+            new Uri("/api/v1/analytics/dashboard?from=2026-10-01&to=2026-12-31", UriKind.Relative), ApiWorld.Json))!;
+        Assert.Null(other.RevenueGoal);
+        Assert.Equal(0, other.Figures.WonRevenueMinor);
+    }
+
     [Theory]
     [InlineData("from=2026-13-01", "from")]
     [InlineData("from=2026-10-01&to=2026-09-30", "to")]
