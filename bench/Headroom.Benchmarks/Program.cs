@@ -27,6 +27,9 @@ workloadPage.SetAction((parse, _) => WebBenchmark.RunAsync(parse.GetValue(users)
 var reuse = new Option<bool>("--reuse-postgres") { Description = "Measure the database headroom_bench_workload seeded by an earlier run today instead of seeding it again" };
 var workload = new Command("workload", "Load and score every member's workload for 13 weeks on seeded demo data") { size, postgres, seeded, reuse };
 workload.SetAction((parse, _) => WorkloadBenchmark.RunAsync(parse.GetRequiredValue(size), parse.GetValue(postgres), parse.GetValue(seeded), parse.GetValue(reuse)));
+var runs = new Option<int>("--runs") { DefaultValueFactory = _ => 30, Description = "Measured requests per reader (after 3 warm-up ones)" };
+var dashboard = new Command("dashboard", "The dashboard's queries for an admin, the largest team's manager and a rep, against the same aggregates in plain queries; PostgreSQL reads the database of an earlier `workload` run") { seeded, postgres, runs };
+dashboard.SetAction((parse, _) => DashboardBenchmark.RunAsync(parse.GetValue(seeded), parse.GetValue(postgres), parse.GetValue(runs)));
 
 var gapFolder = new Argument<DirectoryInfo>("folder") { Description = "Folder searched recursively for GAP instance files (OR-Library / Yagiura format)" };
 var bestKnown = new Option<FileInfo?>("--best-known") { Description = "TSV with columns instance and best_known (a minimum)" };
@@ -36,4 +39,4 @@ var workers = new Option<int>("--workers") { DefaultValueFactory = _ => 2, Descr
 var gap = new Command("gap", "Cost-minimizing assignment engine on Generalized Assignment Problem instances") { gapFolder, bestKnown, timeLimit, gapSeed, workers };
 gap.SetAction(parse => GapBenchmark.Run(parse.GetRequiredValue(gapFolder), parse.GetValue(bestKnown), parse.GetValue(timeLimit), parse.GetValue(gapSeed), parse.GetValue(workers)));
 
-return await new RootCommand("Headroom benchmarks") { import, seed, web, workload, workloadPage, gap }.Parse(args).InvokeAsync();
+return await new RootCommand("Headroom benchmarks") { import, seed, web, workload, workloadPage, dashboard, gap }.Parse(args).InvokeAsync();

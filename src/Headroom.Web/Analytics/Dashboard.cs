@@ -48,7 +48,23 @@ public static class Dashboard
         }
 
         var period = MetricsPeriod.Of(from, to.AddDays(1), context.Zone);
-        var figures = await SalesMetrics.LoadAsync(db, scope, period, members, cancellationToken);
+        var figures = await SalesMetrics.LoadAsync(db, scope, period, members, activityVolume: false, cancellationToken);
+        // Activities are counted from the activity per member and day (ActivityDayRollup), not
+        // from the activity rows: an organization's quarter is millions of them. Its days are the
+        // member's own (their zone), the period's the organization's.
+        var days = db.MemberActivityDays.Where(d => d.Day >= from && d.Day <= to);
+        if (members is not null)
+        {
+            var ids = members.ToList();
+            days = days.Where(d => ids.Contains(d.MemberId));
+        }
+        else if (scope.Role != MemberRole.Admin)
+        {
+            var visible = scope.Members(db).Select(m => m.Id);
+            days = days.Where(d => visible.Contains(d.MemberId));
+        }
+        var counted = await days.GroupBy(_ => 1).Select(g => new { Activities = g.Sum(d => d.Activities), Visits = g.Sum(d => d.Visits) })
+            .SingleOrDefaultAsync(cancellationToken);
 
         var goals = (await GoalScope.ForAsync(db, scope, cancellationToken)).Readable(db)
             .Where(g => g.Metric == GoalMetric.WonRevenue && g.StartDate <= to && g.EndDate >= from);
@@ -71,7 +87,7 @@ public static class Dashboard
         }
 
         var trend = await TrendAsync(db, scope, members, to, context.Zone, cancellationToken);
-        return new DashboardResult(from, to, teamId, teamName, scope.Role, context.Currency, PerformanceFigures.Of(figures), figures.OpenDeals, revenueGoal, trend);
+        return new DashboardResult(from, to, teamId, teamName, scope.Role, context.Currency, PerformanceFigures.Of(figures) with { Activities = counted?.Activities ?? 0, Visits = counted?.Visits ?? 0 }, figures.OpenDeals, revenueGoal, trend);
     }
 
     // The team a manager heads that no other team of theirs sits above.

@@ -16,12 +16,14 @@ public static class SalesMetrics
 {
     public static Task<SalesMetricsResult> LoadAsync(
         AppDbContext db, AccessScope scope, MetricsPeriod period, long? memberId = null, CancellationToken cancellationToken = default) =>
-        LoadAsync(db, scope, period, memberId is { } member ? new[] { member } : null, cancellationToken);
+        LoadAsync(db, scope, period, memberId is { } member ? new[] { member } : null, cancellationToken: cancellationToken);
 
     // The figures of a group of members together (a team with its sub-teams), or of everything
-    // the scope sees when memberIds is null.
+    // the scope sees when memberIds is null. Without activityVolume the activities are not read
+    // (a caller that counts them from MemberActivityDay).
     public static async Task<SalesMetricsResult> LoadAsync(
-        AppDbContext db, AccessScope scope, MetricsPeriod period, IReadOnlyCollection<long>? memberIds, CancellationToken cancellationToken = default)
+        AppDbContext db, AccessScope scope, MetricsPeriod period, IReadOnlyCollection<long>? memberIds, bool activityVolume = true,
+        CancellationToken cancellationToken = default)
     {
         var deals = scope.Deals(db);
         var activities = scope.Activities(db);
@@ -58,7 +60,7 @@ public static class SalesMetrics
             })
             .SingleOrDefaultAsync(cancellationToken);
 
-        var volume = await activities
+        var volume = !activityVolume ? [] : await activities
             .Where(a => a.StartUtc >= period.FromUtc && a.StartUtc < period.ToUtc && a.Outcome != ActivityOutcome.Cancelled)
             .GroupBy(a => a.Type)
             .Select(g => new ActivityVolume(g.Key, g.Count(), g.Sum(a => a.DurationMinutes)))

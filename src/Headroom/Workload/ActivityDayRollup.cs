@@ -196,7 +196,7 @@ public static class ActivityDayRollup
     // A day with nothing to count (only cancelled or planned calls, say) is left out.
     private static async Task InsertAsync(AppDbContext db, long orgId, IEnumerable<ActivityDay> days, CancellationToken cancellationToken)
     {
-        var rows = days.Where(d => d.ActualMinutes != 0 || d.MeetingMinutes != 0 || d.Meetings != 0 || d.VisitMinutes != 0 || d.Visits != 0)
+        var rows = days.Where(d => d.ActualMinutes != 0 || d.MeetingMinutes != 0 || d.Meetings != 0 || d.VisitMinutes != 0 || d.Visits != 0 || d.Activities != 0)
             .OrderBy(d => d.MemberId).ThenBy(d => d.Date).ToList();
         if (rows.Count == 0)
         {
@@ -215,8 +215,8 @@ public static class ActivityDayRollup
                     await using var command = connection.CreateCommand();
                     command.Transaction = transaction;
                     command.CommandText = """
-                        INSERT INTO "MemberActivityDays" ("OrgId", "MemberId", "Day", "ActualMinutes", "MeetingMinutes", "Meetings", "VisitMinutes", "Visits")
-                        SELECT @org, * FROM unnest(@member, @day, @actual, @meetingMinutes, @meetings, @visitMinutes, @visits)
+                        INSERT INTO "MemberActivityDays" ("OrgId", "MemberId", "Day", "ActualMinutes", "MeetingMinutes", "Meetings", "VisitMinutes", "Visits", "Activities")
+                        SELECT @org, * FROM unnest(@member, @day, @actual, @meetingMinutes, @meetings, @visitMinutes, @visits, @activities)
                         """;
                     command.Parameters.Add(new NpgsqlParameter("org", orgId));
                     command.Parameters.Add(new NpgsqlParameter("member", slice.Select(d => d.MemberId).ToArray()));
@@ -226,6 +226,7 @@ public static class ActivityDayRollup
                     command.Parameters.Add(new NpgsqlParameter("meetings", slice.Select(d => d.Meetings).ToArray()));
                     command.Parameters.Add(new NpgsqlParameter("visitMinutes", slice.Select(d => d.VisitMinutes).ToArray()));
                     command.Parameters.Add(new NpgsqlParameter("visits", slice.Select(d => d.Visits).ToArray()));
+                    command.Parameters.Add(new NpgsqlParameter("activities", slice.Select(d => d.Activities).ToArray()));
                     await command.ExecuteNonQueryAsync(cancellationToken);
                 }
                 return;
@@ -233,8 +234,8 @@ public static class ActivityDayRollup
             await using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText = """
-                INSERT INTO "MemberActivityDays" ("OrgId", "MemberId", "Day", "ActualMinutes", "MeetingMinutes", "Meetings", "VisitMinutes", "Visits")
-                VALUES ($org, $member, $day, $actual, $meetingMinutes, $meetings, $visitMinutes, $visits)
+                INSERT INTO "MemberActivityDays" ("OrgId", "MemberId", "Day", "ActualMinutes", "MeetingMinutes", "Meetings", "VisitMinutes", "Visits", "Activities")
+                VALUES ($org, $member, $day, $actual, $meetingMinutes, $meetings, $visitMinutes, $visits, $activities)
                 """;
             Parameter(insert, "$org", orgId);
             var member = Parameter(insert, "$member", 0L);
@@ -244,6 +245,7 @@ public static class ActivityDayRollup
             var meetings = Parameter(insert, "$meetings", 0);
             var visitMinutes = Parameter(insert, "$visitMinutes", 0);
             var visits = Parameter(insert, "$visits", 0);
+            var activities = Parameter(insert, "$activities", 0);
             await insert.PrepareAsync(cancellationToken);
             foreach (var row in rows)
             {
@@ -255,6 +257,7 @@ public static class ActivityDayRollup
                 meetings.Value = row.Meetings;
                 visitMinutes.Value = row.VisitMinutes;
                 visits.Value = row.Visits;
+                activities.Value = row.Activities;
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
         }
@@ -278,10 +281,10 @@ public static class ActivityDayRollup
         CancellationToken cancellationToken)
     {
         var days = new Dictionary<(long, DateOnly), ActivityDay>();
-        void Add(long memberId, long dayNumber, long actual, long meetingMinutes, long meetings, long visitMinutes, long visits)
+        void Add(long memberId, long dayNumber, long actual, long meetingMinutes, long meetings, long visitMinutes, long visits, long count)
         {
             var key = (memberId, DateOnly.FromDayNumber(UnixEpochDayNumber + (int)dayNumber));
-            var day = new ActivityDay(memberId, key.Item2, (int)actual, (int)meetingMinutes, (int)meetings, (int)visitMinutes, (int)visits);
+            var day = new ActivityDay(memberId, key.Item2, (int)actual, (int)meetingMinutes, (int)meetings, (int)visitMinutes, (int)visits, (int)count);
             days[key] = days.TryGetValue(key, out var earlier)
                 ? earlier with
                 {
@@ -290,6 +293,7 @@ public static class ActivityDayRollup
                     Meetings = earlier.Meetings + day.Meetings,
                     VisitMinutes = earlier.VisitMinutes + day.VisitMinutes,
                     Visits = earlier.Visits + day.Visits,
+                    Activities = earlier.Activities + day.Activities,
                 }
                 : day;
         }
@@ -337,7 +341,7 @@ public static class ActivityDayRollup
                         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                         while (await reader.ReadAsync(cancellationToken))
                         {
-                            Add(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6));
+                            Add(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7));
                         }
                     }
                 }
@@ -366,7 +370,8 @@ public static class ActivityDayRollup
           SUM(CASE WHEN "Type" IN ({Meeting}, {Demo}) AND "Outcome" <> {Cancelled} THEN "DurationMinutes" ELSE 0 END),
           SUM(CASE WHEN "Type" IN ({Meeting}, {Demo}) AND "Outcome" <> {Cancelled} THEN 1 ELSE 0 END),
           SUM(CASE WHEN "Type" = {Visit} AND "Outcome" <> {Cancelled} THEN "DurationMinutes" ELSE 0 END),
-          SUM(CASE WHEN "Type" = {Visit} AND "Outcome" <> {Cancelled} THEN 1 ELSE 0 END)
+          SUM(CASE WHEN "Type" = {Visit} AND "Outcome" <> {Cancelled} THEN 1 ELSE 0 END),
+          SUM(CASE WHEN "Outcome" <> {Cancelled} THEN 1 ELSE 0 END)
         """;
 
     private static readonly string SqliteSum = $"""

@@ -14,4 +14,6 @@ public class MemberActivityDay
     public int Meetings { get; set; }
     public int VisitMinutes { get; set; }
     public int Visits { get; set; }
+    // Every activity that was not cancelled, of any type: the dashboard's activity count.
+    public int Activities { get; set; }
 }

@@ -46,4 +46,4 @@ public sealed record AccountInput(long MemberId, AccountTier Tier, DateTime Crea
 // Actual minutes are logged work: activities completed or attempted (no answer). Meetings
 // (meetings and demos) and visits are those on the calendar that day, held or still planned,
 // cancelled ones left out; they are load, and once held also actual time.
-public sealed record ActivityDay(long MemberId, DateOnly Date, int ActualMinutes, int MeetingMinutes = 0, int Meetings = 0, int VisitMinutes = 0, int Visits = 0);
+public sealed record ActivityDay(long MemberId, DateOnly Date, int ActualMinutes, int MeetingMinutes = 0, int Meetings = 0, int VisitMinutes = 0, int Visits = 0, int Activities = 0);

@@ -109,7 +109,7 @@ public static class WorkloadQuery
         var wanted = ids.ToHashSet();
         var filtered = wanted.Count <= 500 ? days.Where(d => ids.Contains(d.MemberId)) : days;
         var rows = await filtered
-            .Select(d => new ActivityDay(d.MemberId, d.Day, d.ActualMinutes, d.MeetingMinutes, d.Meetings, d.VisitMinutes, d.Visits))
+            .Select(d => new ActivityDay(d.MemberId, d.Day, d.ActualMinutes, d.MeetingMinutes, d.Meetings, d.VisitMinutes, d.Visits, d.Activities))
             .ToListAsync(cancellationToken);
         return wanted.Count <= 500 ? rows : [.. rows.Where(r => wanted.Contains(r.MemberId))];
     }

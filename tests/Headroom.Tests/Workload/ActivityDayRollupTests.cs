@@ -29,10 +29,10 @@ public sealed class ActivityDayRollupTests
             ? []
             : (await ActivityDayRollup.SumAsync(db, orgId, members.Select(m => (m.Id, m.TimeZoneId ?? zone)),
                     DateTime.SpecifyKind(span.From, DateTimeKind.Utc).AddDays(-1), DateTime.SpecifyKind(span.To, DateTimeKind.Utc).AddDays(1), CancellationToken.None))
-                .Where(d => d.ActualMinutes != 0 || d.MeetingMinutes != 0 || d.Meetings != 0 || d.VisitMinutes != 0 || d.Visits != 0)
+                .Where(d => d.ActualMinutes != 0 || d.MeetingMinutes != 0 || d.Meetings != 0 || d.VisitMinutes != 0 || d.Visits != 0 || d.Activities != 0)
                 .OrderBy(d => d.MemberId).ThenBy(d => d.Date).ToList();
         var stored = await db.MemberActivityDays.OrderBy(d => d.MemberId).ThenBy(d => d.Day)
-            .Select(d => new ActivityDay(d.MemberId, d.Day, d.ActualMinutes, d.MeetingMinutes, d.Meetings, d.VisitMinutes, d.Visits))
+            .Select(d => new ActivityDay(d.MemberId, d.Day, d.ActualMinutes, d.MeetingMinutes, d.Meetings, d.VisitMinutes, d.Visits, d.Activities))
             .ToListAsync();
         Assert.Equal(expected, stored);
     }
@@ -59,11 +59,11 @@ public sealed class ActivityDayRollupTests
             await db.SaveChangesAsync();
             await AssertCurrentAsync(db);
             Assert.Equal(
-                [new ActivityDay(li, new DateOnly(2026, 11, 3), 30 + 45), new ActivityDay(li, new DateOnly(2026, 11, 4), 0, 0, 0, 90, 1)],
+                [new ActivityDay(li, new DateOnly(2026, 11, 3), 30 + 45, Activities: 2), new ActivityDay(li, new DateOnly(2026, 11, 4), 0, 0, 0, 90, 1, 1)],
                 await Days(db, li));
             // 22:30 UTC is 00:30 on the next day in summer time but 23:30 on the same day in winter time.
             Assert.Equal(
-                [new ActivityDay(wang, new DateOnly(2026, 10, 25), 30 + 30), new ActivityDay(wang, new DateOnly(2026, 10, 26), 15)],
+                [new ActivityDay(wang, new DateOnly(2026, 10, 25), 30 + 30, Activities: 2), new ActivityDay(wang, new DateOnly(2026, 10, 26), 15, Activities: 1)],
                 await Days(db, wang));
         }
 
@@ -78,8 +78,8 @@ public sealed class ActivityDayRollupTests
             db.SalesActivities.Remove(await db.SalesActivities.SingleAsync(a => a.Type == ActivityType.Visit));
             await db.SaveChangesAsync();
             await AssertCurrentAsync(db);
-            Assert.Equal([new ActivityDay(li, new DateOnly(2026, 11, 3), 30 + 20)], await Days(db, li));
-            Assert.Contains(new ActivityDay(wang, new DateOnly(2026, 11, 5), 45), await Days(db, wang));
+            Assert.Equal([new ActivityDay(li, new DateOnly(2026, 11, 3), 30 + 20, Activities: 2)], await Days(db, li));
+            Assert.Contains(new ActivityDay(wang, new DateOnly(2026, 11, 5), 45, Activities: 1), await Days(db, wang));
 
             // Notes alone change nothing that is counted.
             moved.Notes = "回访";
@@ -141,7 +141,7 @@ public sealed class ActivityDayRollupTests
             {
                 await AssertCurrentAsync(db);
                 var li = await db.Members.Where(m => m.Email == "li.lei@acme.cn").Select(m => m.Id).SingleAsync();
-                Assert.Equal([new ActivityDay(li, new DateOnly(2026, 11, 6), 0, 45, 1)], await Days(db, li));
+                Assert.Equal([new ActivityDay(li, new DateOnly(2026, 11, 6), 0, 45, 1, Activities: 1)], await Days(db, li));
             }
 
             // A file with an error writes nothing, the rollup included.
@@ -185,6 +185,6 @@ public sealed class ActivityDayRollupTests
 
     private static Task<List<ActivityDay>> Days(AppDbContext db, long member) =>
         db.MemberActivityDays.Where(d => d.MemberId == member).OrderBy(d => d.Day)
-            .Select(d => new ActivityDay(d.MemberId, d.Day, d.ActualMinutes, d.MeetingMinutes, d.Meetings, d.VisitMinutes, d.Visits))
+            .Select(d => new ActivityDay(d.MemberId, d.Day, d.ActualMinutes, d.MeetingMinutes, d.Meetings, d.VisitMinutes, d.Visits, d.Activities))
             .ToListAsync();
 }

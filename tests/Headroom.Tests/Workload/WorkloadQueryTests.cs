@@ -43,10 +43,10 @@ public sealed class WorkloadQueryTests
         // 17:00 UTC on Monday is 01:00 on Tuesday in Shanghai; Wang works in UTC.
         var li = inputs.Activity.Where(a => a.MemberId == ids.Li).OrderBy(a => a.Date).ToList();
         Assert.Equal(
-            [new ActivityDay(ids.Li, Monday.AddDays(1), 60 + 30), new ActivityDay(ids.Li, Monday.AddDays(2), 0, 0, 0, 90, 1)],
+            [new ActivityDay(ids.Li, Monday.AddDays(1), 60 + 30, Activities: 2), new ActivityDay(ids.Li, Monday.AddDays(2), 0, 0, 0, 90, 1, Activities: 1)],
             li);
         var wang = inputs.Activity.Where(a => a.MemberId == ids.Wang).OrderBy(a => a.Date).ToList();
-        Assert.Equal([new ActivityDay(ids.Wang, Monday, 60), new ActivityDay(ids.Wang, Monday.AddDays(1), 45, 45, 1)], wang);
+        Assert.Equal([new ActivityDay(ids.Wang, Monday, 60, Activities: 1), new ActivityDay(ids.Wang, Monday.AddDays(1), 45, 45, 1, Activities: 1)], wang);
 
         // Without a team: everyone the manager may see, which is not the other team's rep.
         var all = await WorkloadQuery.LoadAsync(db, scope, Week());
