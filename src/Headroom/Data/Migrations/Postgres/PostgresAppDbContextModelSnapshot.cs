@@ -1257,9 +1257,6 @@ namespace Headroom.Data.Migrations.Postgres
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
 
-                    b.Property<int>("Activities")
-                        .HasColumnType("integer");
-
                     b.Property<int>("ActualMinutes")
                         .HasColumnType("integer");
 

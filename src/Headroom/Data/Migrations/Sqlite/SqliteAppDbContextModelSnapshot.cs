@@ -1211,9 +1211,6 @@ namespace Headroom.Data.Migrations.Sqlite
                     b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Activities")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("ActualMinutes")
                         .HasColumnType("INTEGER");
 

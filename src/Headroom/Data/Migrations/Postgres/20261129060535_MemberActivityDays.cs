@@ -22,8 +22,7 @@ namespace Headroom.Data.Migrations.Postgres
                     MeetingMinutes = table.Column<int>(type: "integer", nullable: false),
                     Meetings = table.Column<int>(type: "integer", nullable: false),
                     VisitMinutes = table.Column<int>(type: "integer", nullable: false),
-                    Visits = table.Column<int>(type: "integer", nullable: false),
-                    Activities = table.Column<int>(type: "integer", nullable: false)
+                    Visits = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -22,8 +22,7 @@ namespace Headroom.Data.Migrations.Sqlite
                     MeetingMinutes = table.Column<int>(type: "INTEGER", nullable: false),
                     Meetings = table.Column<int>(type: "INTEGER", nullable: false),
                     VisitMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    Visits = table.Column<int>(type: "INTEGER", nullable: false),
-                    Activities = table.Column<int>(type: "INTEGER", nullable: false)
+                    Visits = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Headroom.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261129064615_MemberActivityDays")]
+    [Migration("20261129060535_MemberActivityDays")]
     partial class MemberActivityDays
     {
         /// <inheritdoc />
@@ -1259,9 +1259,6 @@ namespace Headroom.Data.Migrations.Postgres
 
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
-
-                    b.Property<int>("Activities")
-                        .HasColumnType("integer");
 
                     b.Property<int>("ActualMinutes")
                         .HasColumnType("integer");

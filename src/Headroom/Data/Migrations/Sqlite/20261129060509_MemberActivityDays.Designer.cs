@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Headroom.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261129064532_MemberActivityDays")]
+    [Migration("20261129060509_MemberActivityDays")]
     partial class MemberActivityDays
     {
         /// <inheritdoc />
@@ -1213,9 +1213,6 @@ namespace Headroom.Data.Migrations.Sqlite
 
                     b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Activities")
-                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ActualMinutes")
                         .HasColumnType("INTEGER");
