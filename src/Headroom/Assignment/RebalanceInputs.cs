@@ -36,4 +36,8 @@ public sealed record RebalanceRequest
 {
     // Null: as few weighted moves as bring everyone within the band.
     public int? MaxMoves { get; init; }
+
+    // A move must relieve at least this many hours: handing over a quarter hour is not worth the
+    // conversation when the giver stays over the band anyway.
+    public double MinHours { get; init; } = 0.5;
 }

@@ -23,7 +23,7 @@ public static class Rebalancer
             throw new ArgumentException("MaxMoves cannot be negative.", nameof(request));
         }
         var max = request.MaxMoves ?? int.MaxValue;
-        var plan = new Plan(inputs);
+        var plan = new Plan(inputs, request.MinHours);
         for (var round = 0; round < ImprovementRounds; round++)
         {
             plan.Greedy(max);
@@ -48,7 +48,7 @@ public static class Rebalancer
         private readonly HashSet<ItemRef> _taken = [];
         private readonly List<(RebalanceItem Item, int From, int To)> _moves = [];
 
-        public Plan(RebalanceInputs inputs)
+        public Plan(RebalanceInputs inputs, double minHours)
         {
             _bands = inputs.Bands;
             _members = [.. inputs.Members];
@@ -64,7 +64,7 @@ public static class Rebalancer
             _load = [.. _start];
             _itemsOf = [.. _members.Select(_ => new List<RebalanceItem>())];
             foreach (var item in inputs.Items
-                .Where(i => i.Hours > 0 && i.Weight > 0 && _index.ContainsKey(i.OwnerId))
+                .Where(i => i.Hours >= minHours && i.Hours > 0 && i.Weight > 0 && _index.ContainsKey(i.OwnerId))
                 .OrderBy(i => i.Kind).ThenBy(i => i.Id))
             {
                 _itemsOf[_index[item.OwnerId]].Add(item);
