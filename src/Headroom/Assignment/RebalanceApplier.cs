@@ -55,6 +55,12 @@ public static class RebalanceApplier
                 problems.Add(new ApplyProblem(index, change.Kind, change.ItemId, ApplyProblemKind.BadReceiver, null));
                 continue;
             }
+            // Checked before the item is read: an item moved by an earlier line now has its new owner.
+            if (moved.Contains(new ItemRef(change.Kind, change.ItemId)))
+            {
+                problems.Add(new ApplyProblem(index, change.Kind, change.ItemId, ApplyProblemKind.Duplicate, null));
+                continue;
+            }
             switch (change.Kind)
             {
                 case RebalanceItemKind.Account:
