@@ -31,10 +31,11 @@ public static class RebalanceCommand
         var maxMoves = new Option<int?>("--max-moves") { Description = "At most this many moves (default: the fewest that bring everyone within the band)" };
         var weeks = new Option<int>("--weeks") { Description = $"Horizon in weeks from this week (1–{RebalanceQuery.MaxWeeks})", DefaultValueFactory = _ => RebalanceQuery.DefaultWeeks };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show the proposal without applying it" };
+        var asOf = new Option<string?>("--as-of") { Description = "Plan from this day, yyyy-MM-dd (default: today in the organization's time zone)" };
         var format = new Option<ReportCommand.ReportFormat>("--format") { Description = "table, csv or json", DefaultValueFactory = _ => ReportCommand.ReportFormat.Table };
         var command = new Command("rebalance", "Propose (and apply) the fewest weighted moves of open work that bring a team within the healthy band")
         {
-            team, maxMoves, weeks, dryRun, format,
+            team, maxMoves, weeks, dryRun, format, asOf,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -51,12 +52,22 @@ public static class RebalanceCommand
             await using var services = CliContext.BuildServices(parse);
             await using var serviceScope = services.CreateAsyncScope();
             var db = serviceScope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await CliContext.EnterOrganizationAsync(db, parse, cancellationToken);
+            var organization = await CliContext.EnterOrganizationAsync(db, parse, cancellationToken);
             var teamName = parse.GetRequiredValue(team);
             var teamId = await db.Teams.Where(t => t.Name == teamName).OrderBy(t => t.Id).Select(t => (long?)t.Id).FirstOrDefaultAsync(cancellationToken)
                 ?? throw new CliException(ExitCodes.NotFound, $"--team: no team named '{teamName}'.");
             var scope = AccessScope.WholeOrganization();
             var now = Clock.System.GetUtcNow();
+            if (parse.GetValue(asOf) is { } text)
+            {
+                // Midday of that day in the organization's zone, as `report workload --as-of` does.
+                var day = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                    ? date
+                    : throw new CliException(ExitCodes.InvalidInput, $"--as-of: '{text}' is not a date of the form yyyy-MM-dd.");
+                var zone = TimeZoneInfo.FindSystemTimeZoneById(organization.TimeZoneId);
+                var noon = day.ToDateTime(new TimeOnly(12, 0));
+                now = new DateTimeOffset(noon, zone.GetUtcOffset(noon));
+            }
             var (inputs, horizon) = await RebalanceQuery.LoadAsync(db, scope, teamId, now, horizonWeeks, cancellationToken);
             var proposal = Rebalancer.Propose(inputs, new RebalanceRequest { MaxMoves = max });
 
