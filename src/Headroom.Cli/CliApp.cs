@@ -18,6 +18,7 @@ public static class CliApp
         ImportCommand.Create(),
         ExportCommand.Create(),
         ReportCommand.Create(),
+        RebalanceCommand.Create(),
     };
 
     public static Task<int> RunAsync(params string[] args) => CommandRunner.InvokeAsync(CreateRootCommand(), args);

@@ -5,6 +5,7 @@ using Headroom.Data;
 using Headroom.Web.Accounts;
 using Headroom.Web.Activities;
 using Headroom.Web.Api;
+using Headroom.Web.Assignment;
 using Headroom.Web.Auth;
 using Headroom.Web.Contacts;
 using Headroom.Web.Deals;
@@ -102,6 +103,7 @@ public static class HeadroomWebApp
         api.MapCalendarApi();
         api.MapAnalyticsApi();
         api.MapGoalsApi();
+        api.MapRebalanceApi();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference().RequireAuthorization();
         // Pages need a signed-in user unless they say [AllowAnonymous].

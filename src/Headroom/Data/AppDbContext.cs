@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Headroom.Accounts;
 using Headroom.Activities;
+using Headroom.Assignment;
 using Headroom.Common;
 using Headroom.Deals;
 using Headroom.Feedback;
@@ -46,6 +47,7 @@ public abstract class AppDbContext(DbContextOptions options, TenantContext tenan
     public DbSet<Goal> Goals => Set<Goal>();
     public DbSet<GoalChange> GoalChanges => Set<GoalChange>();
     public DbSet<MemberActivityDay> MemberActivityDays => Set<MemberActivityDay>();
+    public DbSet<AssignmentLogEntry> AssignmentLog => Set<AssignmentLogEntry>();
 
     // A save that adds, moves or removes activities, or changes a time zone, also brings the
     // activity rollup up to date, in the same transaction (docs/decisions/0018).

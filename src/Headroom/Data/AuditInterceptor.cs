@@ -1,3 +1,4 @@
+using Headroom.Assignment;
 using Headroom.Common;
 using Headroom.Deals;
 using Headroom.Organizations;
@@ -30,6 +31,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             return;
         }
         var now = clock.GetUtcNow().UtcDateTime;
+        RefuseAppendOnlyChanges(db);
         RecordStageChanges(db, now);
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
@@ -92,6 +94,18 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                     // A closed deal moves on the day it closed, when that is given.
                     ChangedUtc = deal.ClosedUtc is { } closed && deal.Outcome != DealOutcome.Open ? closed : now,
                 });
+            }
+        }
+    }
+
+    // The database refuses these too (triggers in the migration); this names the entity first.
+    private static void RefuseAppendOnlyChanges(AppDbContext db)
+    {
+        foreach (var entry in db.ChangeTracker.Entries<IAppendOnly>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new AppendOnlyLogException(entry.Entity.GetType().Name);
             }
         }
     }

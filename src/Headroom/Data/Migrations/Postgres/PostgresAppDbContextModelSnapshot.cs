@@ -216,6 +216,76 @@ namespace Headroom.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Headroom.Assignment.AssignmentLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("ActorMemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("FromMemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ItemKind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ItemLabel")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long>("OrgId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ToMemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgId", "AtUtc");
+
+                    b.HasIndex("OrgId", "BatchId");
+
+                    b.HasIndex("OrgId", "FromMemberId", "AtUtc");
+
+                    b.HasIndex("OrgId", "ItemKind", "ItemId");
+
+                    b.HasIndex("OrgId", "ToMemberId", "AtUtc");
+
+                    b.ToTable("AssignmentLog", (string)null);
+                });
+
             modelBuilder.Entity("Headroom.Deals.Deal", b =>
                 {
                     b.Property<long>("Id")
@@ -1430,6 +1500,15 @@ namespace Headroom.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Headroom.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Headroom.Assignment.AssignmentLogEntry", b =>
+                {
                     b.HasOne("Headroom.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrgId")

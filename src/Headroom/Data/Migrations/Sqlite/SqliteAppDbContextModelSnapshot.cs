@@ -204,6 +204,74 @@ namespace Headroom.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Headroom.Assignment.AssignmentLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ActorMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FromMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemLabel")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrgId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ToMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgId", "AtUtc");
+
+                    b.HasIndex("OrgId", "BatchId");
+
+                    b.HasIndex("OrgId", "FromMemberId", "AtUtc");
+
+                    b.HasIndex("OrgId", "ItemKind", "ItemId");
+
+                    b.HasIndex("OrgId", "ToMemberId", "AtUtc");
+
+                    b.ToTable("AssignmentLog", (string)null);
+                });
+
             modelBuilder.Entity("Headroom.Deals.Deal", b =>
                 {
                     b.Property<long>("Id")
@@ -1380,6 +1448,15 @@ namespace Headroom.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Headroom.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Headroom.Assignment.AssignmentLogEntry", b =>
+                {
                     b.HasOne("Headroom.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrgId")

@@ -1,0 +1,180 @@
+using Headroom.Accounts;
+using Headroom.Data;
+using Headroom.Deals;
+using Headroom.FollowUps;
+using Headroom.Organizations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Headroom.Assignment;
+
+// Applies a proposal, possibly edited by the manager, as one unit of work: every item gets its new
+// owner and a line in the assignment log, or — when any line is refused — nothing changes. An
+// account takes its open deals and follow-ups of the same owner along, a deal its follow-ups, as
+// the proposal showed. Lines are refused when the item is outside the caller's scope (or another
+// organization's), when its owner changed since the preview, or when the receiver is not an
+// active member in the caller's scope.
+public static class RebalanceApplier
+{
+    public static async Task<ApplyOutcome> ApplyAsync(
+        AppDbContext db,
+        AccessScope scope,
+        AssignmentActor actor,
+        IReadOnlyList<RebalanceChange> changes,
+        AssignmentSource source,
+        DateTime nowUtc,
+        CancellationToken cancellationToken = default)
+    {
+        var problems = new List<ApplyProblem>();
+        var receiverIds = changes.Select(c => c.ToMemberId).Distinct().ToList();
+        var receivers = await scope.Members(db).Where(m => m.Active && receiverIds.Contains(m.Id)).Select(m => m.Id).ToListAsync(cancellationToken);
+        var batch = Guid.NewGuid();
+        var entries = new List<AssignmentLogEntry>();
+        var moved = new HashSet<ItemRef>();
+
+        void Log(RebalanceItemKind kind, long id, string label, long from, long to, string? reason) => entries.Add(new AssignmentLogEntry
+        {
+            AtUtc = nowUtc, ActorMemberId = actor.MemberId, ActorName = actor.Name, ItemKind = kind, ItemId = id, ItemLabel = label,
+            FromMemberId = from, ToMemberId = to, Reason = reason, Source = source, BatchId = batch,
+        });
+        bool Claim(int index, RebalanceChange change, ItemRef item)
+        {
+            if (moved.Add(item))
+            {
+                return true;
+            }
+            problems.Add(new ApplyProblem(index, change.Kind, change.ItemId, ApplyProblemKind.Duplicate, null));
+            return false;
+        }
+
+        for (var index = 0; index < changes.Count; index++)
+        {
+            var change = changes[index];
+            var reason = string.IsNullOrWhiteSpace(change.Reason) ? null : change.Reason.Trim()[..Math.Min(change.Reason.Trim().Length, 1000)];
+            if (!receivers.Contains(change.ToMemberId) || change.ToMemberId == change.FromMemberId)
+            {
+                problems.Add(new ApplyProblem(index, change.Kind, change.ItemId, ApplyProblemKind.BadReceiver, null));
+                continue;
+            }
+            // Checked before the item is read: an item moved by an earlier line now has its new owner.
+            if (moved.Contains(new ItemRef(change.Kind, change.ItemId)))
+            {
+                problems.Add(new ApplyProblem(index, change.Kind, change.ItemId, ApplyProblemKind.Duplicate, null));
+                continue;
+            }
+            switch (change.Kind)
+            {
+                case RebalanceItemKind.Account:
+                {
+                    var account = await scope.Accounts(db).SingleOrDefaultAsync(a => a.Id == change.ItemId, cancellationToken);
+                    if (Check(index, change, account?.OwnerId, account?.Name) && Claim(index, change, new(RebalanceItemKind.Account, account!.Id)))
+                    {
+                        account.OwnerId = change.ToMemberId;
+                        Log(RebalanceItemKind.Account, account.Id, account.Name, change.FromMemberId, change.ToMemberId, reason);
+                        var deals = await db.Deals.Where(d => d.AccountId == account.Id && d.OwnerId == change.FromMemberId && d.Outcome == DealOutcome.Open)
+                            .ToListAsync(cancellationToken);
+                        var dealIds = deals.Select(d => (long?)d.Id).ToList();
+                        foreach (var deal in deals.Where(d => Claim(index, change, new(RebalanceItemKind.Deal, d.Id))))
+                        {
+                            deal.OwnerId = change.ToMemberId;
+                            Log(RebalanceItemKind.Deal, deal.Id, deal.Name, change.FromMemberId, change.ToMemberId, reason);
+                        }
+                        await MoveFollowUpsAsync(f => f.AccountId == account.Id || dealIds.Contains(f.DealId));
+                    }
+                    break;
+                }
+                case RebalanceItemKind.Deal:
+                {
+                    var deal = await scope.Deals(db).SingleOrDefaultAsync(d => d.Id == change.ItemId, cancellationToken);
+                    if (Check(index, change, deal?.OwnerId, deal?.Name) && Claim(index, change, new(RebalanceItemKind.Deal, deal!.Id)))
+                    {
+                        deal.OwnerId = change.ToMemberId;
+                        Log(RebalanceItemKind.Deal, deal.Id, deal.Name, change.FromMemberId, change.ToMemberId, reason);
+                        await MoveFollowUpsAsync(f => f.DealId == deal.Id);
+                    }
+                    break;
+                }
+                case RebalanceItemKind.FollowUp:
+                {
+                    var followUp = await scope.FollowUps(db).SingleOrDefaultAsync(f => f.Id == change.ItemId, cancellationToken);
+                    if (Check(index, change, followUp?.AssigneeId, followUp?.Title) && Claim(index, change, new(RebalanceItemKind.FollowUp, followUp!.Id)))
+                    {
+                        followUp.AssigneeId = change.ToMemberId;
+                        Log(RebalanceItemKind.FollowUp, followUp.Id, followUp.Title, change.FromMemberId, change.ToMemberId, reason);
+                    }
+                    break;
+                }
+                default:
+                {
+                    var lead = await scope.Leads(db).SingleOrDefaultAsync(l => l.Id == change.ItemId, cancellationToken);
+                    if (Check(index, change, lead?.OwnerId, lead?.Name) && Claim(index, change, new(RebalanceItemKind.Lead, lead!.Id)))
+                    {
+                        lead.OwnerId = change.ToMemberId;
+                        Log(RebalanceItemKind.Lead, lead.Id, lead.Name, change.FromMemberId, change.ToMemberId, reason);
+                    }
+                    break;
+                }
+            }
+
+            async Task MoveFollowUpsAsync(System.Linq.Expressions.Expression<Func<FollowUp, bool>> along)
+            {
+                var followUps = await db.FollowUps.Where(f => f.AssigneeId == change.FromMemberId && f.Status == FollowUpStatus.Open).Where(along)
+                    .ToListAsync(cancellationToken);
+                foreach (var followUp in followUps.Where(f => Claim(index, change, new(RebalanceItemKind.FollowUp, f.Id))))
+                {
+                    followUp.AssigneeId = change.ToMemberId;
+                    Log(RebalanceItemKind.FollowUp, followUp.Id, followUp.Title, change.FromMemberId, change.ToMemberId, reason);
+                }
+            }
+        }
+
+        bool Check(int index, RebalanceChange change, long? owner, string? label)
+        {
+            if (label is null)
+            {
+                problems.Add(new ApplyProblem(index, change.Kind, change.ItemId, ApplyProblemKind.NotFound, null));
+                return false;
+            }
+            if (owner != change.FromMemberId)
+            {
+                problems.Add(new ApplyProblem(index, change.Kind, change.ItemId, ApplyProblemKind.Stale, label));
+                return false;
+            }
+            return true;
+        }
+
+        if (problems.Count > 0)
+        {
+            // Nothing of a refused batch is written: the tracked changes are dropped.
+            db.ChangeTracker.Clear();
+            return new ApplyOutcome(batch, [], problems);
+        }
+        db.AssignmentLog.AddRange(entries);
+        await db.SaveChangesAsync(cancellationToken);
+        return new ApplyOutcome(batch, entries, []);
+    }
+}
+
+// Who made a change: a member, or the command line ("cli") with no member.
+public sealed record AssignmentActor(long? MemberId, string Name)
+{
+    public static AssignmentActor Cli { get; } = new(null, "cli");
+}
+
+// One line of a proposal to apply: the owner it had in the preview and the one it gets.
+public sealed record RebalanceChange(RebalanceItemKind Kind, long ItemId, long FromMemberId, long ToMemberId, string? Reason = null);
+
+public enum ApplyProblemKind
+{
+    NotFound = 0,
+    Stale = 1,
+    BadReceiver = 2,
+    Duplicate = 3,
+}
+
+// Label is the item's name when the caller may see it (a stale line), so the message can name it.
+public sealed record ApplyProblem(int Index, RebalanceItemKind Kind, long ItemId, ApplyProblemKind Problem, string? Label);
+
+public sealed record ApplyOutcome(Guid BatchId, IReadOnlyList<AssignmentLogEntry> Entries, IReadOnlyList<ApplyProblem> Problems)
+{
+    public bool Applied => Problems.Count == 0;
+}

@@ -1,0 +1,117 @@
+using Headroom.Accounts;
+using Headroom.Data;
+using Headroom.Deals;
+using Headroom.FollowUps;
+using Headroom.Organizations;
+using Headroom.Workload;
+using Microsoft.EntityFrameworkCore;
+
+namespace Headroom.Assignment;
+
+// Builds Rebalancer's inputs for one team (with its sub-teams): each active member's capacity and
+// planned load over the horizon from the workload index, and the open work they own with its
+// hours in the horizon from the effort model. Everything is read through the caller's scope.
+public static class RebalanceQuery
+{
+    public const int DefaultWeeks = 2, MaxWeeks = 4;
+
+    // What moving costs: a to-do is cheap, a deal means handing over a customer conversation, an
+    // account a whole relationship (more for every open deal on it).
+    public const double FollowUpWeight = 1, DealWeight = 2, AccountWeight = 2, AccountWeightPerOpenDeal = 1;
+
+    public static async Task<(RebalanceInputs Inputs, RebalanceHorizon Horizon)> LoadAsync(
+        AppDbContext db, AccessScope scope, long teamId, DateTimeOffset asOf, int weeks = DefaultWeeks, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(weeks, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(weeks, MaxWeeks);
+        var orgId = db.Tenant.RequireOrgId();
+        var organization = await db.Organizations.Where(o => o.Id == orgId).Select(o => new { o.TimeZoneId, o.WorkingDays }).SingleAsync(cancellationToken);
+        var zoneId = organization.TimeZoneId;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(asOf, TimeZoneInfo.FindSystemTimeZoneById(zoneId)).DateTime);
+        // On a weekend (no working day left this week) the horizon starts next Monday.
+        var from = WorkloadRequest.PeriodStart(today, WorkloadPeriod.Week);
+        if (!Enumerable.Range(0, from.AddDays(7).DayNumber - today.DayNumber).Any(d => organization.WorkingDays.Includes(today.AddDays(d).DayOfWeek)))
+        {
+            from = from.AddDays(7);
+        }
+        var horizon = new RebalanceHorizon(from, from.AddDays((7 * weeks) - 1), today, weeks);
+        var request = new WorkloadRequest(horizon.From, horizon.To, WorkloadPeriod.Week, asOf, TrendPeriods: 0);
+
+        var workload = await WorkloadQuery.LoadAsync(db, scope, request, teamId, cancellationToken: cancellationToken);
+        var scored = WorkloadScorer.Score(workload, request);
+        var ids = workload.Members.Select(m => m.Id).ToList();
+        var roles = await db.Members.Where(m => ids.Contains(m.Id)).Select(m => new { m.Id, m.Role }).ToDictionaryAsync(m => m.Id, m => m.Role, cancellationToken);
+        var onLeave = workload.Leave.Where(l => l.End >= horizon.Today && l.Start <= horizon.To).Select(l => l.MemberId).ToHashSet();
+        var members = scored.Members.Select(m =>
+        {
+            var capacity = m.Periods.Sum(p => p.CapacityHours);
+            var canReceive = roles[m.MemberId] == MemberRole.Rep && !onLeave.Contains(m.MemberId) && capacity > 0;
+            return new RebalanceMember(m.MemberId, m.Name, m.TeamId, capacity, m.Periods.Sum(p => p.Load.Total), canReceive);
+        }).ToList();
+
+        var effort = workload.Effort;
+        var zones = workload.Members.ToDictionary(m => m.Id, m => TimeZoneInfo.FindSystemTimeZoneById(m.TimeZoneId ?? zoneId));
+        var followUps = await scope.FollowUps(db).AsNoTracking()
+            .Where(f => f.Status == FollowUpStatus.Open && f.AssigneeId != null && ids.Contains(f.AssigneeId.Value))
+            .Select(f => new { f.Id, f.Title, Owner = f.AssigneeId!.Value, f.DueUtc, f.EffortHours, f.Priority, f.AccountId, f.DealId })
+            .ToListAsync(cancellationToken);
+        var deals = await scope.Deals(db).AsNoTracking()
+            .Where(d => d.Outcome == DealOutcome.Open && d.OwnerId != null && ids.Contains(d.OwnerId.Value))
+            .Select(d => new { d.Id, d.Name, Owner = d.OwnerId!.Value, d.StageId, d.Stage!.WinProbability, d.AccountId })
+            .ToListAsync(cancellationToken);
+        var accounts = await scope.Accounts(db).AsNoTracking()
+            .Where(a => (a.Status == AccountStatus.Active || a.Status == AccountStatus.Prospect) && a.OwnerId != null && ids.Contains(a.OwnerId.Value))
+            .Select(a => new { a.Id, a.Name, Owner = a.OwnerId!.Value, a.Tier })
+            .ToListAsync(cancellationToken);
+
+        // A follow-up's hours fall between today and its due date; the share inside the horizon
+        // counts (by calendar days, a close enough stand-in for the scorer's capacity days).
+        double FollowUpHours(DateTime dueUtc, double estimate, FollowUpPriority priority, long owner)
+        {
+            var hours = effort.FollowUpHours(estimate, priority);
+            var due = WorkloadScorer.LocalDate(dueUtc, zones[owner]);
+            return due <= horizon.To ? hours : hours * (horizon.To.DayNumber - horizon.Today.DayNumber + 1) / (due.DayNumber - horizon.Today.DayNumber + 1);
+        }
+        var followUpItems = followUps.Select(f => new RebalanceItem(
+            RebalanceItemKind.FollowUp, f.Id, f.Title, f.Owner, FollowUpHours(f.DueUtc, f.EffortHours, f.Priority, f.Owner), FollowUpWeight, [])).ToList();
+        var followUpsOfDeal = followUps.Where(f => f.DealId != null).ToLookup(f => (f.DealId!.Value, f.Owner));
+        var followUpHours = followUpItems.ToDictionary(f => f.Id, f => f.Hours);
+
+        var dealItems = deals.Select(d =>
+        {
+            var along = followUpsOfDeal[(d.Id, d.Owner)].Select(f => f.Id).ToList();
+            return new RebalanceItem(
+                RebalanceItemKind.Deal, d.Id, d.Name, d.Owner,
+                (effort.DealHoursPerWeek(d.StageId, d.WinProbability) * weeks) + along.Sum(id => followUpHours[id]),
+                DealWeight,
+                [.. along.Select(id => new ItemRef(RebalanceItemKind.FollowUp, id))]);
+        }).ToList();
+        var dealsOfAccount = dealItems.Join(deals, item => item.Id, d => d.Id, (item, d) => (item, d.AccountId)).ToLookup(x => (x.AccountId, x.item.OwnerId), x => x.item);
+        var followUpsOfAccount = followUps.Where(f => f.AccountId != null && f.DealId == null).ToLookup(f => (f.AccountId!.Value, f.Owner));
+
+        var accountItems = accounts.Select(a =>
+        {
+            var accountDeals = dealsOfAccount[(a.Id, a.Owner)].ToList();
+            var accountFollowUps = followUpsOfAccount[(a.Id, a.Owner)].Select(f => f.Id).ToList();
+            IReadOnlyList<ItemRef> includes =
+            [
+                .. accountDeals.SelectMany(d => d.Includes.Prepend(d.Ref)),
+                .. accountFollowUps.Select(id => new ItemRef(RebalanceItemKind.FollowUp, id)),
+            ];
+            var hours = (effort.AccountHoursPerMonth(a.Tier) * 12 / 52 * weeks) + accountDeals.Sum(d => d.Hours) + accountFollowUps.Sum(id => followUpHours[id]);
+            return new RebalanceItem(RebalanceItemKind.Account, a.Id, a.Name, a.Owner, hours, AccountWeight + (AccountWeightPerOpenDeal * accountDeals.Count), includes);
+        }).ToList();
+
+        var inputs = new RebalanceInputs
+        {
+            Members = members,
+            Items = [.. accountItems, .. dealItems, .. followUpItems],
+            Bands = effort.Bands,
+        };
+        return (inputs, horizon);
+    }
+}
+
+// The weeks the loads are compared over: Weeks whole weeks from the Monday of this week (of next
+// week when no working day is left in this one).
+public sealed record RebalanceHorizon(DateOnly From, DateOnly To, DateOnly Today, int Weeks);
