@@ -16,6 +16,7 @@ using Headroom.Web.Importing;
 using Headroom.Web.Leads;
 using Headroom.Web.Localization;
 using Headroom.Web.Members;
+using Headroom.Web.Reviews;
 using Headroom.Web.Teams;
 using Headroom.Web.Analytics;
 using Headroom.Web.Wellbeing;
@@ -102,6 +103,9 @@ public static class HeadroomWebApp
         api.MapCalendarApi();
         api.MapAnalyticsApi();
         api.MapGoalsApi();
+        api.MapScorecardApi();
+        api.MapReviewsApi();
+        api.MapImprovementPlansApi();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference().RequireAuthorization();
         // Pages need a signed-in user unless they say [AllowAnonymous].
