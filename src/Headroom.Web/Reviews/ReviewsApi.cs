@@ -357,7 +357,7 @@ public static class ReviewsApi
         var (review, cycle) = (row.Review, row.Cycle!);
         var currency = await ScorecardApi.CurrencyAsync(db, cancellationToken);
         var seesManager = scope.SeesManagerPart(review, cycle.State);
-        var seesSelf = scope.SeesSelfPart(review, cycle.State);
+        var seesSelf = scope.SeesSelfPart(review);
 
         List<KpiLine>? kpis = null;
         decimal? kpiScore = null, competencyScore = null, overall = null;

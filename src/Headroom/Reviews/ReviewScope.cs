@@ -49,8 +49,8 @@ public sealed class ReviewScope(AccessScope access)
     public bool SeesManagerPart(Review review, ReviewCycleState cycleState) =>
         review.MemberId != Access.MemberId || cycleState >= ReviewCycleState.Calibration;
 
-    // Whether a reader sees the self part: the member always, the others once it was submitted or
-    // the self-review stage is over.
-    public bool SeesSelfPart(Review review, ReviewCycleState cycleState) =>
-        review.MemberId == Access.MemberId || review.State >= ReviewState.SelfSubmitted || cycleState >= ReviewCycleState.ManagerReview;
+    // Whether a reader sees the self part: the member always, the others once it was submitted (a
+    // draft the member never handed in stays theirs, also after the self-review stage).
+    public bool SeesSelfPart(Review review) =>
+        review.MemberId == Access.MemberId || review.SelfSubmittedUtc is not null;
 }

@@ -162,12 +162,19 @@ public class ReviewsApiTests
         Assert.Equal(ReviewState.SelfSubmitted, submitted.State);
         Assert.Equal("I opened two new accounts.", (await ReviewAsync(managerA, a1Review)).SelfReview);
 
+        // Rep A2 keeps a draft and never submits it: it stays theirs after the stage ends.
+        var repA2 = world.Client(ApiWorld.RepA2);
+        var a2 = await ReviewAsync(repA2, a2Review);
+        await ReadAsync<ReviewDetail>(await repA2.PutAsJsonAsync($"/api/v1/reviews/{a2Review}/self", new SelfReviewRequest("not ready", [], false, a2.Version), ApiWorld.Json), HttpStatusCode.OK);
+
         // The manager part waits for manager review.
         var early = await ReviewAsync(managerA, a1Review);
         Assert.Equal(HttpStatusCode.Conflict, (await managerA.PutAsJsonAsync($"/api/v1/reviews/{a1Review}/manager", new ManagerReviewRequest(RateAll(early, 4), null, true, early.Version), ApiWorld.Json)).StatusCode);
         cycle = await ReadAsync<ReviewCycleDetail>(await AdvanceAsync(managerA, cycle), HttpStatusCode.OK);
         Assert.Equal(ReviewCycleState.ManagerReview, cycle.State);
 
+        Assert.Null((await ReviewAsync(managerA, a2Review)).SelfReview);
+        Assert.Equal("not ready", (await ReviewAsync(repA2, a2Review)).SelfReview);
         var toRate = await ReviewAsync(managerA, a1Review);
         Assert.True(toRate.CanRate);
         Assert.False(toRate.KpisFrozen);
