@@ -80,3 +80,16 @@ public sealed class ScorecardForm
     public List<ScorecardRow> Rows { get; set; } = [];
     public long Version { get; set; }
 }
+
+public sealed class PlanStatusRow
+{
+    public long PlanId { get; set; }
+    public int Index { get; set; }
+    public string? Status { get; set; }
+    public long Version { get; set; }
+}
+
+public sealed class PlanStatusForm
+{
+    public List<PlanStatusRow> Rows { get; set; } = [];
+}

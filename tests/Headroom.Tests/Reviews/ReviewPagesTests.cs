@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using Headroom.Reviews;
 using Headroom.Tests.Web;
+using Headroom.Web.Reviews;
 using Microsoft.EntityFrameworkCore;
 
 namespace Headroom.Tests.Reviews;
@@ -86,5 +88,35 @@ public class ReviewPagesTests
         var shown = await rep.GetStringAsync(new Uri($"{path}?saved=self-submitted", UriKind.Relative));
         Assert.Contains("Self-review submitted.", shown, StringComparison.Ordinal);
         Assert.Contains("Two new accounts.", shown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Manager_MarksCarriedOverPlanItemsDone_InTheNextReview()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        var api = world.Client(ApiWorld.ManagerA);
+        var repA1 = world.MemberIds[ApiWorld.RepA1];
+        var first = await (await api.PostAsJsonAsync("/api/v1/reviews/cycles", new ReviewCycleRequest("October", new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), null), ApiWorld.Json))
+            .Content.ReadFromJsonAsync<ReviewCycleDetail>(ApiWorld.Json);
+        var plan = await (await api.PostAsJsonAsync("/api/v1/improvement-plans", new ImprovementPlanRequest(repA1, first!.Reviews.Single(r => r.MemberId == repA1).Id,
+            [new("Shadow two demos", repA1, new DateOnly(2026, 11, 30), null), new("Weekly pipeline review", repA1, new DateOnly(2026, 11, 30), null)], null), ApiWorld.Json))
+            .Content.ReadFromJsonAsync<ImprovementPlanResponse>(ApiWorld.Json);
+        var next = await (await api.PostAsJsonAsync("/api/v1/reviews/cycles", new ReviewCycleRequest("November", new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), null), ApiWorld.Json))
+            .Content.ReadFromJsonAsync<ReviewCycleDetail>(ApiWorld.Json);
+        var path = $"/reviews/{next!.Reviews.Single(r => r.MemberId == repA1).Id}";
+
+        using var manager = world.Host.CreateClient();
+        await WebTestHost.SignInAsync(manager, "managerA@example.com");
+        var page = await manager.GetStringAsync(new Uri(path, UriKind.Relative));
+        Assert.Contains("Shadow two demos", page, StringComparison.Ordinal);
+        var saved = await WebTestHost.PostFormAsync(manager, path, path, new Dictionary<string, string>
+        {
+            ["_handler"] = "plan-status",
+            ["PlanStatus.Rows[0].PlanId"] = $"{plan!.Id}", ["PlanStatus.Rows[0].Index"] = "0", ["PlanStatus.Rows[0].Version"] = $"{plan.Version}", ["PlanStatus.Rows[0].Status"] = "Done",
+            ["PlanStatus.Rows[1].PlanId"] = $"{plan.Id}", ["PlanStatus.Rows[1].Index"] = "1", ["PlanStatus.Rows[1].Version"] = $"{plan.Version}", ["PlanStatus.Rows[1].Status"] = "Open",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using var db = world.Host.Database.CreateContext(world.Host.OrgId);
+        Assert.Equal([ImprovementStatus.Done, ImprovementStatus.Open], (await db.ImprovementPlans.SingleAsync()).Items.Select(i => i.Status));
     }
 }
