@@ -270,4 +270,41 @@ public class ReviewsApiTests
         Assert.Equal(plan.Id, firstAsManager.Plan!.Id);
         Assert.Empty(firstAsManager.EarlierPlans);
     }
+
+    [Fact]
+    public async Task Manager_ReviewsTheSubTeams_TooButNotAnotherTeamOrOrganization()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        long subTeam;
+        await using (var db = world.Host.Database.CreateContext(world.Host.OrgId))
+        {
+            var team = db.Teams.Add(new Headroom.Organizations.Team { Name = "Team A east", ParentTeamId = world.TeamIds[ApiWorld.TeamA] }).Entity;
+            await db.SaveChangesAsync();
+            subTeam = team.Id;
+        }
+        var east = (await world.Host.AddUserAsync("east@example.com", teamId: subTeam)).MemberId;
+        var managerA = world.Client(ApiWorld.ManagerA);
+        var cycle = await ReadAsync<ReviewCycleDetail>(await managerA.PostAsJsonAsync("/api/v1/reviews/cycles",
+            new ReviewCycleRequest("October", Start, End, [world.TeamIds[ApiWorld.TeamA]]), ApiWorld.Json), HttpStatusCode.Created);
+        Assert.Contains(cycle.Reviews, r => r.MemberId == east);
+        Assert.DoesNotContain(cycle.Reviews, r => r.MemberId == world.MemberIds[ApiWorld.RepB]);
+        var eastReview = cycle.Reviews.Single(r => r.MemberId == east).Id;
+        Assert.Equal(HttpStatusCode.OK, (await managerA.GetAsync($"/api/v1/reviews/{eastReview}")).StatusCode);
+
+        // The admin's cycle of the whole organization: manager B sees only team B's reviews in it.
+        var whole = await ReadAsync<ReviewCycleDetail>(await world.Client(ApiWorld.Admin).PostAsJsonAsync("/api/v1/reviews/cycles",
+            new ReviewCycleRequest("Everyone", Start, End, null), ApiWorld.Json), HttpStatusCode.Created);
+        Assert.Contains(whole.Reviews, r => r.MemberId == world.MemberIds[ApiWorld.ManagerA]);
+        var asManagerB = await CycleAsync(world.Client(ApiWorld.ManagerB), whole.Id);
+        Assert.Equal([world.MemberIds[ApiWorld.ManagerB], world.MemberIds[ApiWorld.RepB]], asManagerB.Reviews.Select(r => r.MemberId).Order());
+        // Nobody rates their own review, not even a manager who can see it.
+        var own = asManagerB.Reviews.Single(r => r.MemberId == world.MemberIds[ApiWorld.ManagerB]);
+        Assert.False((await ReviewAsync(world.Client(ApiWorld.ManagerB), own.Id)).CanRate);
+
+        // Another organization's admin sees none of it, and a cycle of theirs never names these teams.
+        var other = world.Client(ApiWorld.OtherAdmin);
+        Assert.Empty((await other.GetFromJsonAsync<Headroom.Web.Api.PagedList<ReviewCycleSummary>>("/api/v1/reviews/cycles", ApiWorld.Json))!.Items);
+        var foreign = await other.PostAsJsonAsync("/api/v1/reviews/cycles", new ReviewCycleRequest("Steal", Start, End, [world.TeamIds[ApiWorld.TeamA]]), ApiWorld.Json);
+        Assert.Contains("teamIds", (await ErrorsAsync(foreign)).Keys);
+    }
 }
