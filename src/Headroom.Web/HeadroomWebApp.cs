@@ -17,6 +17,7 @@ using Headroom.Web.Importing;
 using Headroom.Web.Leads;
 using Headroom.Web.Localization;
 using Headroom.Web.Members;
+using Headroom.Web.Reviews;
 using Headroom.Web.Teams;
 using Headroom.Web.Analytics;
 using Headroom.Web.Wellbeing;
@@ -104,6 +105,9 @@ public static class HeadroomWebApp
         api.MapAnalyticsApi();
         api.MapGoalsApi();
         api.MapRebalanceApi();
+        api.MapScorecardApi();
+        api.MapReviewsApi();
+        api.MapImprovementPlansApi();
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference().RequireAuthorization();
         // Pages need a signed-in user unless they say [AllowAnonymous].

@@ -9,6 +9,7 @@ using Headroom.FollowUps;
 using Headroom.Goals;
 using Headroom.Leads;
 using Headroom.Organizations;
+using Headroom.Reviews;
 using Headroom.Wellbeing;
 using Headroom.Workload;
 using Microsoft.AspNetCore.Identity;
@@ -48,6 +49,10 @@ public abstract class AppDbContext(DbContextOptions options, TenantContext tenan
     public DbSet<GoalChange> GoalChanges => Set<GoalChange>();
     public DbSet<MemberActivityDay> MemberActivityDays => Set<MemberActivityDay>();
     public DbSet<AssignmentLogEntry> AssignmentLog => Set<AssignmentLogEntry>();
+    public DbSet<ScorecardTemplate> ScorecardTemplates => Set<ScorecardTemplate>();
+    public DbSet<ReviewCycle> ReviewCycles => Set<ReviewCycle>();
+    public DbSet<Review> Reviews => Set<Review>();
+    public DbSet<ImprovementPlan> ImprovementPlans => Set<ImprovementPlan>();
 
     // A save that adds, moves or removes activities, or changes a time zone, also brings the
     // activity rollup up to date, in the same transaction (docs/decisions/0018).

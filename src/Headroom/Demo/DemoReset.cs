@@ -13,6 +13,11 @@ internal static class DemoReset
 {
     public static async Task DeleteOrganizationAsync(AppDbContext db, long orgId, CancellationToken cancellationToken)
     {
+        // Reviews point at members and their cycles; plans at reviews.
+        await DeleteAsync(db.ImprovementPlans, orgId, cancellationToken);
+        await DeleteAsync(db.Reviews, orgId, cancellationToken);
+        await DeleteAsync(db.ReviewCycles, orgId, cancellationToken);
+        await DeleteAsync(db.ScorecardTemplates, orgId, cancellationToken);
         // Goals point at teams, members and each other: unlink the tree, then delete with their log.
         await db.Goals.IgnoreQueryFilters().Where(g => g.OrgId == orgId)
             .ExecuteUpdateAsync(s => s.SetProperty(g => g.ParentGoalId, (long?)null), cancellationToken);

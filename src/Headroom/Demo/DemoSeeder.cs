@@ -6,6 +6,7 @@ using Headroom.Feedback;
 using Headroom.FollowUps;
 using Headroom.Leads;
 using Headroom.Organizations;
+using Headroom.Reviews;
 using Headroom.Workload;
 using Microsoft.EntityFrameworkCore;
 
@@ -104,6 +105,10 @@ public sealed class DemoSeeder
         await AddFollowUpsAsync();
         await AddLeaveAsync();
         await AddFeedbackAsync();
+        // The built-in scorecard, saved as the organization's own: new review cycles start from it (no cycle is made).
+        var locale = _options.IsChinese ? DemoOptions.Chinese : DemoOptions.English;
+        _db.ScorecardTemplates.Add(new ScorecardTemplate { Name = ScorecardDefaults.Name(locale), Items = ScorecardDefaults.Items(locale), Version = 1 });
+        await SaveAsync(force: true);
 
         Report(DemoPhase.Activities, 0, _reps.Count);
         var activities = await BulkInserter.InsertAsync(_db,

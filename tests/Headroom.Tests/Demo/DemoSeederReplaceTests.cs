@@ -29,6 +29,10 @@ public class DemoSeederReplaceTests
                 StartDate = DemoFixture.Today, EndDate = DemoFixture.Today, Target = 1,
             }).Entity;
             db.GoalChanges.Add(new Headroom.Goals.GoalChange { Goal = child, ChangedUtc = DateTime.UnixEpoch, NewTarget = 1 });
+            // And a review cycle with a review and an improvement plan.
+            var cycle = db.ReviewCycles.Add(new Headroom.Reviews.ReviewCycle { Name = "Q4", PeriodStart = DemoFixture.Today, PeriodEnd = DemoFixture.Today, CreatedById = member }).Entity;
+            var review = db.Reviews.Add(new Headroom.Reviews.Review { Cycle = cycle, MemberId = member }).Entity;
+            db.ImprovementPlans.Add(new Headroom.Reviews.ImprovementPlan { MemberId = member, Review = review });
             await db.SaveChangesAsync();
         }
         await using (var db = database.CreateContext())
@@ -49,6 +53,9 @@ public class DemoSeederReplaceTests
         Assert.Equal(second.Deals, await check.Deals.IgnoreQueryFilters().CountAsync());
         Assert.Equal(0, await check.Members.IgnoreQueryFilters().CountAsync(m => m.OrgId == first.OrgId));
         Assert.Equal(0, await check.Goals.IgnoreQueryFilters().CountAsync(g => g.OrgId == first.OrgId));
+        Assert.Equal(0, await check.ReviewCycles.IgnoreQueryFilters().CountAsync(c => c.OrgId == first.OrgId));
+        // The new demo organization has the built-in scorecard as its own.
+        Assert.Equal(100, (await check.ScorecardTemplates.IgnoreQueryFilters().SingleAsync(t => t.OrgId == second.OrgId)).Items.Sum(i => i.Weight));
         Assert.Equal(6, await check.PipelineStages.IgnoreQueryFilters().CountAsync(s => s.OrgId == other.Id));
     }
 
