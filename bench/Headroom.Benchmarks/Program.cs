@@ -39,4 +39,11 @@ var workers = new Option<int>("--workers") { DefaultValueFactory = _ => 2, Descr
 var gap = new Command("gap", "Cost-minimizing assignment engine on Generalized Assignment Problem instances") { gapFolder, bestKnown, timeLimit, gapSeed, workers };
 gap.SetAction(parse => GapBenchmark.Run(parse.GetRequiredValue(gapFolder), parse.GetValue(bestKnown), parse.GetValue(timeLimit), parse.GetValue(gapSeed), parse.GetValue(workers)));
 
-return await new RootCommand("Headroom benchmarks") { import, seed, web, workload, workloadPage, dashboard, gap }.Parse(args).InvokeAsync();
+var leads = new Option<int>("--leads") { DefaultValueFactory = _ => 100_000, Description = "Leads, follow-ups and accounts to place" };
+var salesReps = new Option<int>("--reps") { DefaultValueFactory = _ => 1_000, Description = "Reps" };
+var salesSeed = new Option<int>("--seed") { DefaultValueFactory = _ => 1, Description = "Seed of the generator and the search" };
+var routes = new Option<int>("--routes") { DefaultValueFactory = _ => 10_000, Description = "New leads routed online one at a time after the plan" };
+var sales = new Command("sales", "Sales-scale assignment: balanced plan vs round robin and least loaded, and online routing latency") { leads, salesReps, salesSeed, routes, workers };
+sales.SetAction(parse => SalesBenchmark.Run(parse.GetValue(leads), parse.GetValue(salesReps), parse.GetValue(salesSeed), parse.GetValue(routes), parse.GetValue(workers)));
+
+return await new RootCommand("Headroom benchmarks") { import, seed, web, workload, workloadPage, dashboard, gap, sales }.Parse(args).InvokeAsync();

@@ -1,0 +1,358 @@
+namespace Headroom.Assignment;
+
+// Lagrangian lower bounds for the two LP relaxations (x in [0, 1], each placed item split freely
+// over its candidates). Every figure returned is a valid bound whatever the prices, because it is
+// the Lagrangian function evaluated exactly; the prices are only searched for a high one.
+//
+// Max utilization: LP min U s.t. L_r + Σ_i e_ir x_ir <= U c_r. For prices λ >= 0 with
+// Σ_r λ_r c_r = 1, g(λ) = Σ_r λ_r L_r + Σ_i min_{r ∈ cand(i)} λ_r e_ir <= U*.
+// Cost at a utilization cap U: g(μ) = Σ_i min_r (cost_ir + μ_r e_ir) - Σ_r μ_r (U c_r - L_r).
+// Optimization-internal doubles; the cost bound is rounded up to whole cost units at the end.
+internal sealed class AssignmentBounds(PlanState state, int workers)
+{
+    // Fixed chunks, summed in order, so the figures do not depend on the number of threads.
+    private const int Chunks = 8;
+
+    private readonly CandidateGraph _g = state.Graph;
+
+    public double[] UtilizationPrices { get; private set; } = [];
+
+    public double[] CostPrices { get; private set; } = [];
+
+    public double UtilizationBound(int iterations)
+    {
+        var m = _g.Reps;
+        var util = new double[m];
+        var hasCapacity = new bool[m];
+        var best = 0.0;
+        for (var r = 0; r < m; r++)
+        {
+            hasCapacity[r] = _g.Capacity[r] > 0;
+            util[r] = state.Utilization(r);
+            if (hasCapacity[r])
+            {
+                best = Math.Max(best, _g.BaseLoad[r] / _g.Capacity[r]);
+            }
+        }
+        var bestPrices = new double[m];
+
+        // Level sets of the plan's utilization: the reps above a level and the items that can only
+        // go to them (a Hall-type bound, exact when efforts do not depend on the rep).
+        var (levelBound, levelPrices) = LevelSetBound(util, hasCapacity);
+        if (levelBound > best)
+        {
+            best = levelBound;
+            bestPrices = levelPrices;
+        }
+
+        // Prices rising steeply with the plan's utilization (c_r u_r^p): the complementary-slackness
+        // shape of an optimal dual when the plan is near optimal.
+        var maxUtil = util.Max();
+        var prices = new double[m];
+        var loads = new double[m];
+        if (maxUtil > 0)
+        {
+            foreach (var power in (int[])[1, 2, 4, 8, 16, 32, 64, 128, 256, 512])
+            {
+                for (var r = 0; r < m; r++)
+                {
+                    prices[r] = hasCapacity[r] ? Math.Pow(util[r] / maxUtil, power) : 0;
+                }
+                var value = EvaluateUtilization(prices, hasCapacity, loads);
+                if (value > best)
+                {
+                    best = value;
+                    bestPrices = (double[])prices.Clone();
+                }
+            }
+        }
+
+        // Frank-Wolfe on the fractional problem min Σ c_r u_r^p / p, started from the plan, with p
+        // rising: its gradient u_r^(p-1) tends to an optimal dual of the min-max LP as p grows, and
+        // the linear step is the same pass that evaluates the bound at those prices.
+        var current = new double[m];
+        for (var r = 0; r < m; r++)
+        {
+            current[r] = hasCapacity[r] ? state.Load[r] / _g.Capacity[r] : 0;
+        }
+        var target = new double[m];
+        foreach (var power in (int[])[8, 16, 32, 64, 128])
+        {
+            for (var t = 0; t < iterations / 5; t++)
+            {
+                var top = current.Max();
+                for (var r = 0; r < m; r++)
+                {
+                    prices[r] = hasCapacity[r] ? Math.Pow(current[r] / top, power - 1) : 0;
+                }
+                var value = EvaluateUtilization(prices, hasCapacity, loads);
+                if (value > best)
+                {
+                    best = value;
+                    bestPrices = (double[])prices.Clone();
+                }
+                for (var r = 0; r < m; r++)
+                {
+                    target[r] = hasCapacity[r] ? loads[r] / _g.Capacity[r] : 0;
+                }
+                var step = LineSearch(current, target, hasCapacity, power, top);
+                for (var r = 0; r < m; r++)
+                {
+                    current[r] += step * (target[r] - current[r]);
+                }
+            }
+        }
+        UtilizationPrices = bestPrices;
+        return best;
+    }
+
+    // Golden-section search for the step in [0, 1] minimizing Σ c_r ((1-γ) u_r + γ v_r)^p.
+    private double LineSearch(double[] from, double[] to, bool[] hasCapacity, int power, double scale)
+    {
+        double Objective(double step)
+        {
+            var sum = 0.0;
+            for (var r = 0; r < _g.Reps; r++)
+            {
+                if (hasCapacity[r])
+                {
+                    sum += _g.Capacity[r] * Math.Pow((from[r] + step * (to[r] - from[r])) / scale, power);
+                }
+            }
+            return sum;
+        }
+        double low = 0, high = 1;
+        var ratio = (Math.Sqrt(5) - 1) / 2;
+        double a = high - ratio * (high - low), b = low + ratio * (high - low);
+        double fa = Objective(a), fb = Objective(b);
+        for (var k = 0; k < 40; k++)
+        {
+            if (fa < fb)
+            {
+                high = b;
+                (b, fb) = (a, fa);
+                a = high - ratio * (high - low);
+                fa = Objective(a);
+            }
+            else
+            {
+                low = a;
+                (a, fa) = (b, fb);
+                b = low + ratio * (high - low);
+                fb = Objective(b);
+            }
+        }
+        var step = (low + high) / 2;
+        return Objective(step) < Objective(0) ? step : 0;
+    }
+
+    public long CostBound(double[] capacityLoad, long primalCost, int iterations)
+    {
+        var m = _g.Reps;
+        var prices = new double[m];
+        var loads = new double[m];
+        var best = double.NegativeInfinity;
+        var bestPrices = new double[m];
+        var theta = 1.0;
+        var sinceBest = 0;
+        for (var t = 0; t < iterations; t++)
+        {
+            var value = EvaluateCost(prices, capacityLoad, loads);
+            if (value > best)
+            {
+                best = value;
+                Array.Copy(prices, bestPrices, m);
+                sinceBest = 0;
+            }
+            else if (++sinceBest >= 5)
+            {
+                theta /= 2;
+                sinceBest = 0;
+            }
+            var norm = 0.0;
+            for (var r = 0; r < m; r++)
+            {
+                var s = loads[r] - capacityLoad[r];
+                if (prices[r] > 0 || s > 0)
+                {
+                    norm += s * s;
+                }
+            }
+            if (norm <= 0 || primalCost - value <= 1e-9 * Math.Max(1, Math.Abs(value)) || theta < 1e-4)
+            {
+                break;
+            }
+            var stepSize = theta * (primalCost - value) / norm;
+            for (var r = 0; r < m; r++)
+            {
+                prices[r] = Math.Max(0, prices[r] + stepSize * (loads[r] - capacityLoad[r]));
+            }
+        }
+        CostPrices = bestPrices;
+        return (long)Math.Ceiling(best - 1e-9 * Math.Abs(best) - 1e-6);
+    }
+
+    private double EvaluateUtilization(double[] prices, bool[] hasCapacity, double[] loads)
+    {
+        var m = _g.Reps;
+        var norm = 0.0;
+        for (var r = 0; r < m; r++)
+        {
+            if (hasCapacity[r])
+            {
+                norm += prices[r] * _g.Capacity[r];
+            }
+        }
+        if (norm <= 0)
+        {
+            return 0;
+        }
+        var sums = new double[Chunks];
+        var chunkLoads = new double[Chunks][];
+        Parallel.For(0, Chunks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, workers) }, c =>
+        {
+            var local = chunkLoads[c] = new double[m];
+            var (from, to) = ChunkRange(c);
+            var sum = 0.0;
+            for (var i = from; i < to; i++)
+            {
+                if (state.Slot[i] < 0)
+                {
+                    continue;
+                }
+                var bestK = -1;
+                var bestValue = double.PositiveInfinity;
+                for (var k = _g.Start[i]; k < _g.Start[i + 1]; k++)
+                {
+                    var v = prices[_g.Rep[k]] * _g.Effort[k];
+                    if (v < bestValue)
+                    {
+                        bestValue = v;
+                        bestK = k;
+                    }
+                }
+                sum += bestValue;
+                local[_g.Rep[bestK]] += _g.Effort[bestK];
+            }
+            sums[c] = sum;
+        });
+        var total = 0.0;
+        for (var r = 0; r < m; r++)
+        {
+            loads[r] = _g.BaseLoad[r];
+            if (hasCapacity[r])
+            {
+                total += prices[r] * _g.BaseLoad[r];
+            }
+        }
+        for (var c = 0; c < Chunks; c++)
+        {
+            total += sums[c];
+            for (var r = 0; r < m; r++)
+            {
+                loads[r] += chunkLoads[c][r];
+            }
+        }
+        return total / norm;
+    }
+
+    private double EvaluateCost(double[] prices, double[] capacityLoad, double[] loads)
+    {
+        var m = _g.Reps;
+        var sums = new double[Chunks];
+        var chunkLoads = new double[Chunks][];
+        Parallel.For(0, Chunks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, workers) }, c =>
+        {
+            var local = chunkLoads[c] = new double[m];
+            var (from, to) = ChunkRange(c);
+            var sum = 0.0;
+            for (var i = from; i < to; i++)
+            {
+                if (state.Slot[i] < 0)
+                {
+                    continue;
+                }
+                var bestK = -1;
+                var bestValue = double.PositiveInfinity;
+                for (var k = _g.Start[i]; k < _g.Start[i + 1]; k++)
+                {
+                    var v = _g.Cost[k] + prices[_g.Rep[k]] * _g.Effort[k];
+                    if (v < bestValue)
+                    {
+                        bestValue = v;
+                        bestK = k;
+                    }
+                }
+                sum += bestValue;
+                local[_g.Rep[bestK]] += _g.Effort[bestK];
+            }
+            sums[c] = sum;
+        });
+        var total = 0.0;
+        for (var r = 0; r < m; r++)
+        {
+            loads[r] = _g.BaseLoad[r];
+            total -= prices[r] * (capacityLoad[r] - _g.BaseLoad[r]);
+        }
+        for (var c = 0; c < Chunks; c++)
+        {
+            total += sums[c];
+            for (var r = 0; r < m; r++)
+            {
+                loads[r] += chunkLoads[c][r];
+            }
+        }
+        return total;
+    }
+
+    private (int From, int To) ChunkRange(int chunk) =>
+        ((int)((long)_g.Items * chunk / Chunks), (int)((long)_g.Items * (chunk + 1) / Chunks));
+
+    private (double Bound, double[] Prices) LevelSetBound(double[] util, bool[] hasCapacity)
+    {
+        var m = _g.Reps;
+        var order = Enumerable.Range(0, m).Where(r => hasCapacity[r]).OrderByDescending(r => util[r]).ThenBy(r => r).ToArray();
+        var rank = new int[m];
+        Array.Fill(rank, int.MaxValue);
+        for (var k = 0; k < order.Length; k++)
+        {
+            rank[order[k]] = k;
+        }
+        var closedEffort = new double[order.Length];
+        for (var i = 0; i < _g.Items; i++)
+        {
+            if (state.Slot[i] < 0)
+            {
+                continue;
+            }
+            var closes = 0;
+            var minEffort = int.MaxValue;
+            for (var k = _g.Start[i]; k < _g.Start[i + 1]; k++)
+            {
+                closes = Math.Max(closes, rank[_g.Rep[k]]);
+                minEffort = Math.Min(minEffort, _g.Effort[k]);
+            }
+            closedEffort[closes] += minEffort;
+        }
+        double load = 0, effort = 0, capacity = 0, best = 0;
+        var bestCount = 0;
+        for (var k = 0; k < order.Length; k++)
+        {
+            load += _g.BaseLoad[order[k]];
+            capacity += _g.Capacity[order[k]];
+            effort += closedEffort[k];
+            var value = (load + effort) / capacity;
+            if (value > best)
+            {
+                best = value;
+                bestCount = k + 1;
+            }
+        }
+        var prices = new double[m];
+        for (var k = 0; k < bestCount; k++)
+        {
+            prices[order[k]] = 1;
+        }
+        return (best, prices);
+    }
+}

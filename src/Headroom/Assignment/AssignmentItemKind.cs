@@ -1,0 +1,8 @@
+namespace Headroom.Assignment;
+
+public enum AssignmentItemKind
+{
+    Lead,
+    Account,
+    FollowUp,
+}

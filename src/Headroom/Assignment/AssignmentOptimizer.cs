@@ -1,0 +1,51 @@
+using System.Diagnostics;
+
+namespace Headroom.Assignment;
+
+// The balanced strategy. Stages, each fixed before the next (see ADR 0024):
+// 1. hard constraints are never broken: only candidate pairs are used, item caps are respected;
+// 2. place as much effort as the item caps allow (largest first, with one-step augmentation);
+// 3. lower the maximum utilization: largest-first greedy onto the least utilized candidate, then
+//    passes of single moves that lower Σ load²/capacity (which evens out utilization), then moves
+//    and two-step chains that take work off the most utilized rep;
+// 4. lower cost with every rep kept at or below the achieved maximum (plus a small tolerance),
+//    from two starts, keeping the cheaper: the balanced plan itself, and every item on its cheapest
+//    candidate with the reps above the cap shedding work at the least added cost; each then gets
+//    moves to cheaper candidates and pairs of moves that make room on a cheaper rep.
+// Lagrangian bounds measure how far stages 3 and 4 are from their LP relaxations.
+public static class AssignmentOptimizer
+{
+    public static AssignmentPlan Plan(AssignmentInstance instance, AssignmentOptimizerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        options ??= new AssignmentOptimizerOptions();
+        var clock = Stopwatch.StartNew();
+        var graph = CandidateGraph.Build(instance);
+        var search = new BalancedSearch(new PlanState(graph), options, clock);
+        var unplaced = search.Place();
+        search.Balance();
+        var bounds = new AssignmentBounds(search.State, options.Workers);
+        var utilizationBound = bounds.UtilizationBound(options.BoundIterations);
+        var cap = search.State.MaxUtilization() + options.UtilizationTolerance;
+        var capacityLoad = new double[graph.Reps];
+        for (var r = 0; r < graph.Reps; r++)
+        {
+            capacityLoad[r] = Math.Max(graph.BaseLoad[r], Math.Floor(cap * graph.Capacity[r]));
+        }
+        var costBound = bounds.CostBound(capacityLoad, search.State.TotalCost(), options.BoundIterations);
+        var fresh = new BalancedSearch(new PlanState(graph), options, clock);
+        var freshFeasible = fresh.PlaceByCost(search.State.Slot, capacityLoad, cap);
+        search.LowerCost(capacityLoad);
+        if (freshFeasible)
+        {
+            fresh.LowerCost(capacityLoad);
+            if (fresh.State.TotalCost() < search.State.TotalCost())
+            {
+                search = fresh;
+            }
+        }
+        var explanations = PlanReport.ExplainBalanced(search.State, capacityLoad, unplaced);
+        return PlanReport.Build(instance, AssignmentStrategy.Balanced, search.State, explanations, utilizationBound, costBound,
+            bounds.CostPrices, cap, clock.Elapsed);
+    }
+}

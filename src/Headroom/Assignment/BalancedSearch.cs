@@ -1,0 +1,413 @@
+using System.Diagnostics;
+
+namespace Headroom.Assignment;
+
+// The primal method of the balanced strategy (stages 2 to 4 of AssignmentOptimizer). Every step
+// is deterministic given the instance and the seed; the passes are bounded by count.
+internal sealed class BalancedSearch(PlanState state, AssignmentOptimizerOptions options, Stopwatch clock)
+{
+    private readonly CandidateGraph _g = state.Graph;
+    private readonly Random _random = new(options.Seed);
+
+    public PlanState State => state;
+
+    private bool OutOfTime => clock.Elapsed > options.TimeLimit;
+
+    // Largest item first onto the candidate with the lowest utilization after it. Returns the
+    // reason for each item left out (null for placed ones).
+    public UnplacedReason?[] Place()
+    {
+        var n = _g.Items;
+        var reasons = new UnplacedReason?[n];
+        var size = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            var min = int.MaxValue;
+            for (var k = _g.Start[i]; k < _g.Start[i + 1]; k++)
+            {
+                min = Math.Min(min, _g.Effort[k]);
+            }
+            size[i] = -min;
+        }
+        var order = Enumerable.Range(0, n).ToArray();
+        Array.Sort((int[])size.Clone(), order);
+        foreach (var i in order)
+        {
+            if (_g.Start[i] == _g.Start[i + 1])
+            {
+                reasons[i] = UnplacedReason.NoEligibleRep;
+                continue;
+            }
+            var best = -1;
+            var bestUtil = double.PositiveInfinity;
+            for (var k = _g.Start[i]; k < _g.Start[i + 1]; k++)
+            {
+                var r = _g.Rep[k];
+                if (!state.HasRoom(r))
+                {
+                    continue;
+                }
+                var util = (state.Load[r] + _g.Effort[k]) / _g.Capacity[r];
+                if (util < bestUtil || (util == bestUtil && _g.Cost[k] < _g.Cost[best]))
+                {
+                    best = k;
+                    bestUtil = util;
+                }
+            }
+            if (best >= 0)
+            {
+                state.Place(i, best);
+            }
+            else if (!Augment(i))
+            {
+                reasons[i] = UnplacedReason.EligibleRepsFull;
+            }
+        }
+        return reasons;
+    }
+
+    // Every candidate of the item is at its item cap: move one of a candidate's items to one of
+    // its own candidates with room, and take the freed place.
+    private bool Augment(int item)
+    {
+        for (var k = _g.Start[item]; k < _g.Start[item + 1]; k++)
+        {
+            var s = _g.Rep[k];
+            foreach (var j in state.Members(s))
+            {
+                for (var k2 = _g.Start[j]; k2 < _g.Start[j + 1]; k2++)
+                {
+                    var t = _g.Rep[k2];
+                    if (t != s && state.HasRoom(t))
+                    {
+                        state.Place(j, k2);
+                        state.Place(item, k);
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    public void Balance()
+    {
+        var order = Enumerable.Range(0, _g.Items).ToArray();
+        _random.Shuffle(order);
+        for (var pass = 0; pass < options.BalancePasses && !OutOfTime; pass++)
+        {
+            var moved = 0;
+            foreach (var i in order)
+            {
+                var slot = state.Slot[i];
+                if (slot < 0 || _g.Start[i + 1] - _g.Start[i] < 2)
+                {
+                    continue;
+                }
+                var r = _g.Rep[slot];
+                double lr = state.Load[r], er = _g.Effort[slot];
+                var gain = er * (2 * lr - er) / _g.Capacity[r];
+                var best = -1;
+                var bestDelta = -1e-9 * gain - 1e-12;
+                for (var k = _g.Start[i]; k < _g.Start[i + 1]; k++)
+                {
+                    var s = _g.Rep[k];
+                    if (s == r || !state.HasRoom(s))
+                    {
+                        continue;
+                    }
+                    double ls = state.Load[s], es = _g.Effort[k];
+                    var delta = es * (2 * ls + es) / _g.Capacity[s] - gain;
+                    if (delta < bestDelta)
+                    {
+                        bestDelta = delta;
+                        best = k;
+                    }
+                }
+                if (best >= 0)
+                {
+                    state.Place(i, best);
+                    moved++;
+                }
+            }
+            if (moved == 0)
+            {
+                break;
+            }
+        }
+        LowerMaximum();
+    }
+
+    // Takes work off the most utilized rep with single moves, else two-step chains (its item to a
+    // rep that passes one of its own items on), until neither lowers the maximum.
+    private void LowerMaximum(double floor = 0)
+    {
+        for (var iteration = 0; iteration < 50 * _g.Reps && !OutOfTime; iteration++)
+        {
+            var top = 0;
+            for (var r = 1; r < _g.Reps; r++)
+            {
+                if (state.Utilization(r) > state.Utilization(top))
+                {
+                    top = r;
+                }
+            }
+            if (state.Utilization(top) <= floor)
+            {
+                return;
+            }
+            var ceiling = state.Utilization(top) - 1e-12;
+            if (!MoveOff(top, ceiling) && !ChainOff(top, ceiling))
+            {
+                return;
+            }
+        }
+    }
+
+    private bool MoveOff(int top, double ceiling)
+    {
+        var bestItem = -1;
+        var bestSlot = -1;
+        var bestPeak = ceiling;
+        foreach (var i in state.Members(top))
+        {
+            var after = (state.Load[top] - _g.Effort[state.Slot[i]]) / _g.Capacity[top];
+            for (var k = _g.Start[i]; k < _g.Start[i + 1]; k++)
+            {
+                var s = _g.Rep[k];
+                if (s == top || !state.HasRoom(s))
+                {
+                    continue;
+                }
+                var peak = Math.Max(after, (state.Load[s] + _g.Effort[k]) / _g.Capacity[s]);
+                if (peak < bestPeak)
+                {
+                    bestPeak = peak;
+                    bestItem = i;
+                    bestSlot = k;
+                }
+            }
+        }
+        if (bestItem < 0)
+        {
+            return false;
+        }
+        state.Place(bestItem, bestSlot);
+        return true;
+    }
+
+    private bool ChainOff(int top, double ceiling)
+    {
+        foreach (var i in state.Members(top))
+        {
+            if ((state.Load[top] - _g.Effort[state.Slot[i]]) / _g.Capacity[top] >= ceiling)
+            {
+                continue;
+            }
+            for (var k = _g.Start[i]; k < _g.Start[i + 1]; k++)
+            {
+                var s = _g.Rep[k];
+                if (s == top)
+                {
+                    continue;
+                }
+                var incoming = state.Load[s] + _g.Effort[k];
+                foreach (var j in state.Members(s))
+                {
+                    var out1 = _g.Effort[state.Slot[j]];
+                    if ((incoming - out1) / _g.Capacity[s] >= ceiling)
+                    {
+                        continue;
+                    }
+                    for (var k2 = _g.Start[j]; k2 < _g.Start[j + 1]; k2++)
+                    {
+                        var t = _g.Rep[k2];
+                        if (t == s || t == top || !state.HasRoom(t) || (state.Load[t] + _g.Effort[k2]) / _g.Capacity[t] >= ceiling)
+                        {
+                            continue;
+                        }
+                        state.Place(j, k2);
+                        state.Place(i, k);
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    // A fresh start for the cost stage: the items placed in the balanced plan, largest first, each
+    // to its cheapest candidate (the least utilized afterwards among equally cheap ones); then the
+    // reps above capacityLoad shed work by the moves that add the least cost, and if that gets
+    // stuck, by moves that only lower the maximum. False when the cap is not reached or an item
+    // cap blocks an item the balanced plan placed.
+    public bool PlaceByCost(int[] placed, double[] capacityLoad, double cap)
+    {
+        var n = _g.Items;
+        var size = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            size[i] = placed[i] < 0 ? 0 : -_g.Effort[placed[i]];
+        }
+        var order = Enumerable.Range(0, n).ToArray();
+        Array.Sort(size, order);
+        foreach (var i in order)
+        {
+            if (placed[i] < 0)
+            {
+                continue;
+            }
+            var chosen = -1;
+            var chosenUtil = double.PositiveInfinity;
+            for (var k = _g.Start[i]; k < _g.Start[i + 1]; k++)
+            {
+                var r = _g.Rep[k];
+                if (!state.HasRoom(r))
+                {
+                    continue;
+                }
+                var util = (state.Load[r] + _g.Effort[k]) / _g.Capacity[r];
+                if (chosen < 0 || _g.Cost[k] < _g.Cost[chosen] || (_g.Cost[k] == _g.Cost[chosen] && util < chosenUtil))
+                {
+                    chosen = k;
+                    chosenUtil = util;
+                }
+            }
+            if (chosen < 0)
+            {
+                return false;
+            }
+            state.Place(i, chosen);
+        }
+        for (var r = 0; r < _g.Reps && !OutOfTime; r++)
+        {
+            while (state.Load[r] > capacityLoad[r] && ShedCheapest(r, capacityLoad))
+            {
+            }
+        }
+        LowerMaximum(cap);
+        return state.MaxUtilization() <= cap;
+    }
+
+    private bool ShedCheapest(int r, double[] capacityLoad)
+    {
+        int bestItem = -1, bestSlot = -1, bestEffort = 0;
+        var bestDelta = long.MaxValue;
+        foreach (var i in state.Members(r))
+        {
+            var slot = state.Slot[i];
+            for (var k = _g.Start[i]; k < _g.Start[i + 1]; k++)
+            {
+                var s = _g.Rep[k];
+                if (s == r || !state.HasRoom(s) || state.Load[s] + _g.Effort[k] > capacityLoad[s])
+                {
+                    continue;
+                }
+                var delta = _g.Cost[k] - _g.Cost[slot];
+                if (delta < bestDelta || (delta == bestDelta && _g.Effort[slot] > bestEffort))
+                {
+                    bestDelta = delta;
+                    bestItem = i;
+                    bestSlot = k;
+                    bestEffort = _g.Effort[slot];
+                }
+            }
+        }
+        if (bestItem < 0)
+        {
+            return false;
+        }
+        state.Place(bestItem, bestSlot);
+        return true;
+    }
+
+    // Lowers cost while every rep stays within capacityLoad (minutes): single moves to a cheaper
+    // candidate with room, and pairs where an item of the cheaper rep moves on to make room.
+    public void LowerCost(double[] capacityLoad)
+    {
+        var order = Enumerable.Range(0, _g.Items).ToArray();
+        _random.Shuffle(order);
+        for (var pass = 0; pass < options.CostPasses && !OutOfTime; pass++)
+        {
+            var improved = 0;
+            foreach (var i in order)
+            {
+                var slot = state.Slot[i];
+                if (slot < 0)
+                {
+                    continue;
+                }
+                if (CheaperMove(i, slot, capacityLoad) || CheaperPair(i, slot, capacityLoad))
+                {
+                    improved++;
+                }
+            }
+            if (improved == 0)
+            {
+                break;
+            }
+        }
+    }
+
+    private bool CheaperMove(int i, int slot, double[] capacityLoad)
+    {
+        var r = _g.Rep[slot];
+        var best = -1;
+        for (var k = _g.Start[i]; k < _g.Start[i + 1]; k++)
+        {
+            var s = _g.Rep[k];
+            if (s == r || _g.Cost[k] >= _g.Cost[slot] || (best >= 0 && _g.Cost[k] >= _g.Cost[best])
+                || !state.HasRoom(s) || state.Load[s] + _g.Effort[k] > capacityLoad[s])
+            {
+                continue;
+            }
+            best = k;
+        }
+        if (best < 0)
+        {
+            return false;
+        }
+        state.Place(i, best);
+        return true;
+    }
+
+    private bool CheaperPair(int i, int slot, double[] capacityLoad)
+    {
+        var r = _g.Rep[slot];
+        for (var k = _g.Start[i]; k < _g.Start[i + 1]; k++)
+        {
+            var s = _g.Rep[k];
+            var saving = _g.Cost[slot] - _g.Cost[k];
+            if (s == r || saving <= 0)
+            {
+                continue;
+            }
+            var need = state.Load[s] + _g.Effort[k] - capacityLoad[s];
+            foreach (var j in state.Members(s))
+            {
+                var jSlot = state.Slot[j];
+                if (_g.Effort[jSlot] < need)
+                {
+                    continue;
+                }
+                for (var k2 = _g.Start[j]; k2 < _g.Start[j + 1]; k2++)
+                {
+                    var t = _g.Rep[k2];
+                    if (t == s || _g.Cost[k2] - _g.Cost[jSlot] >= saving)
+                    {
+                        continue;
+                    }
+                    var tLoad = state.Load[t] + _g.Effort[k2] - (t == r ? _g.Effort[slot] : 0);
+                    if (tLoad > capacityLoad[t] || (t != r && !state.HasRoom(t)))
+                    {
+                        continue;
+                    }
+                    state.Place(j, k2);
+                    state.Place(i, k);
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
