@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Google.OrTools.Graph;
 
 namespace Headroom.Assignment;
 
@@ -63,7 +64,76 @@ internal sealed class BalancedSearch(PlanState state, AssignmentOptimizerOptions
                 reasons[i] = UnplacedReason.EligibleRepsFull;
             }
         }
+        if (reasons.Any(r => r == UnplacedReason.EligibleRepsFull))
+        {
+            PlaceByFlow(reasons);
+        }
         return reasons;
+    }
+
+    // Item caps bind: the greedy may leave out more than it must, so solve "place the most effort
+    // within the item caps" exactly as a min-cost flow (source -> item at minus its effort -> rep
+    // -> sink within the cap, and a free source -> sink bypass) and start from that placement when
+    // it places more. Only ever runs when some item was left out for caps.
+    private void PlaceByFlow(UnplacedReason?[] reasons)
+    {
+        int n = _g.Items, m = _g.Reps;
+        int source = n + m, sink = n + m + 1;
+        var flow = new MinCostFlow();
+        var itemArcs = new int[_g.Rep.Length];
+        for (var i = 0; i < n; i++)
+        {
+            if (_g.Start[i + 1] == _g.Start[i])
+            {
+                continue;
+            }
+            flow.AddArcWithCapacityAndUnitCost(source, i, 1, -_g.StandardEffort[i]);
+            for (var k = _g.Start[i]; k < _g.Start[i + 1]; k++)
+            {
+                itemArcs[k] = flow.AddArcWithCapacityAndUnitCost(i, n + _g.Rep[k], 1, 0);
+            }
+        }
+        for (var r = 0; r < m; r++)
+        {
+            flow.AddArcWithCapacityAndUnitCost(n + r, sink, Math.Min(_g.MaxItems[r], n), 0);
+        }
+        flow.AddArcWithCapacityAndUnitCost(source, sink, n, 0);
+        flow.SetNodeSupply(source, n);
+        flow.SetNodeSupply(sink, -n);
+        if (flow.Solve() != MinCostFlowBase.Status.OPTIMAL)
+        {
+            return;
+        }
+        long placedNow = 0;
+        for (var i = 0; i < n; i++)
+        {
+            placedNow += state.Slot[i] >= 0 ? _g.StandardEffort[i] : 0;
+        }
+        if (-flow.OptimalCost() <= placedNow)
+        {
+            return;
+        }
+        for (var i = 0; i < n; i++)
+        {
+            if (state.Slot[i] >= 0)
+            {
+                state.Remove(i);
+            }
+        }
+        for (var i = 0; i < n; i++)
+        {
+            for (var k = _g.Start[i]; k < _g.Start[i + 1]; k++)
+            {
+                if (flow.Flow(itemArcs[k]) > 0)
+                {
+                    state.Place(i, k);
+                }
+            }
+            if (_g.Start[i + 1] > _g.Start[i])
+            {
+                reasons[i] = state.Slot[i] >= 0 ? null : UnplacedReason.EligibleRepsFull;
+            }
+        }
     }
 
     // Every candidate of the item is at its item cap: move one of a candidate's items to one of

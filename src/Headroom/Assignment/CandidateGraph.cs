@@ -16,6 +16,9 @@ internal sealed class CandidateGraph
     public required long[] BaseLoad { get; init; }
     public required int[] MaxItems { get; init; }
 
+    // Each item's effort at standard speed, without travel: what "unplaced effort" counts.
+    public required int[] StandardEffort { get; init; }
+
     public static CandidateGraph Build(AssignmentInstance instance)
     {
         var n = instance.Items.Count;
@@ -52,6 +55,7 @@ internal sealed class CandidateGraph
         {
             Items = n, Reps = m, Start = start, Rep = rep, Effort = effort, Cost = cost,
             Capacity = capacity, BaseLoad = baseLoad, MaxItems = maxItems,
+            StandardEffort = [.. instance.Items.Select(i => i.EffortMinutes)],
         };
     }
 }
