@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Headroom.Assignment;
 using Headroom.Benchmarks;
 
 // End-to-end benchmarks of the headroom command, each measured side by side with the tool a
@@ -43,7 +44,9 @@ var leads = new Option<int>("--leads") { DefaultValueFactory = _ => 100_000, Des
 var salesReps = new Option<int>("--reps") { DefaultValueFactory = _ => 1_000, Description = "Reps" };
 var salesSeed = new Option<int>("--seed") { DefaultValueFactory = _ => 1, Description = "Seed of the generator and the search" };
 var routes = new Option<int>("--routes") { DefaultValueFactory = _ => 10_000, Description = "New leads routed online one at a time after the plan" };
-var sales = new Command("sales", "Sales-scale assignment: balanced plan vs round robin and least loaded, and online routing latency") { leads, salesReps, salesSeed, routes, workers };
-sales.SetAction(parse => SalesBenchmark.Run(parse.GetValue(leads), parse.GetValue(salesReps), parse.GetValue(salesSeed), parse.GetValue(routes), parse.GetValue(workers)));
+var boundIterations = new Option<int>("--bound-iterations") { DefaultValueFactory = _ => new AssignmentOptimizerOptions().BoundIterations, Description = "Passes over all candidate pairs spent on each LP bound" };
+var exactLp = new Option<bool>("--exact-lp") { Description = "Also solve both LP relaxations exactly with GLOP (small instances only)" };
+var sales = new Command("sales", "Sales-scale assignment: balanced plan vs round robin and least loaded, and online routing latency") { leads, salesReps, salesSeed, routes, workers, boundIterations, exactLp };
+sales.SetAction(parse => SalesBenchmark.Run(parse.GetValue(leads), parse.GetValue(salesReps), parse.GetValue(salesSeed), parse.GetValue(routes), parse.GetValue(workers), parse.GetValue(boundIterations), parse.GetValue(exactLp)));
 
 return await new RootCommand("Headroom benchmarks") { import, seed, web, workload, workloadPage, dashboard, gap, sales }.Parse(args).InvokeAsync();

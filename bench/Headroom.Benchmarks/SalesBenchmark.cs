@@ -12,14 +12,14 @@ namespace Headroom.Benchmarks;
 // the same utilization bound (their cost is not, as its bound depends on the plan's maximum).
 public static class SalesBenchmark
 {
-    public static int Run(int leads, int reps, int seed, int routes, int workers)
+    public static int Run(int leads, int reps, int seed, int routes, int workers, int boundIterations, bool exactLp)
     {
         var watch = Stopwatch.StartNew();
         var instance = SalesInstanceGenerator.Generate(leads, reps, seed);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"# instance leads={leads} reps={reps} seed={seed} generated_in={watch.Elapsed.TotalSeconds:0.00}s workers={workers} cores={Environment.ProcessorCount}"));
 
-        var options = new AssignmentOptimizerOptions { Seed = seed, Workers = workers };
+        var options = new AssignmentOptimizerOptions { Seed = seed, Workers = workers, BoundIterations = boundIterations };
         var plans = new List<AssignmentPlan>();
         // Warm-up on a small instance so the first timed call does not pay for JIT compilation.
         var warm = SalesInstanceGenerator.Generate(2_000, 50, seed + 7);
@@ -47,6 +47,14 @@ public static class SalesBenchmark
         }
 
         var balanced = plans[0];
+        if (exactLp)
+        {
+            watch.Restart();
+            var (utilization, cost) = SalesExactLp.Solve(instance, balanced);
+            var m = balanced.Metrics;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"# exact_lp util={utilization:0.0000} (engine bound {m.LpBoundUtilization:0.0000}, plan {100 * (m.MaxUtilization - utilization) / utilization:0.000}% above) cost={cost:0.0} (engine bound {m.LpBoundCost}, plan {100 * (m.TotalCost - cost) / cost:0.000}% above) seconds={watch.Elapsed.TotalSeconds:0.0}"));
+        }
         var router = new OnlineRouter(instance, balanced);
         var arrivals = SalesInstanceGenerator.GenerateArrivals(instance, routes, seed + 1);
         for (var k = 0; k < Math.Min(200, routes); k++)

@@ -13,6 +13,12 @@ internal sealed class AssignmentBounds(PlanState state, int workers)
     // Fixed chunks, summed in order, so the figures do not depend on the number of threads.
     private const int Chunks = 8;
 
+    // The start is already near optimal, so the exponents begin high.
+    private static readonly int[] Powers = [16, 64, 256];
+
+    // First multiplier of the Polyak step (target: the plan's cost).
+    private const double CostStep = 0.25;
+
     private readonly CandidateGraph _g = state.Graph;
 
     public double[] UtilizationPrices { get; private set; } = [];
@@ -76,9 +82,9 @@ internal sealed class AssignmentBounds(PlanState state, int workers)
             current[r] = hasCapacity[r] ? state.Load[r] / _g.Capacity[r] : 0;
         }
         var target = new double[m];
-        foreach (var power in (int[])[8, 16, 32, 64, 128])
+        foreach (var power in Powers)
         {
-            for (var t = 0; t < iterations / 5; t++)
+            for (var t = 0; t < iterations / Powers.Length; t++)
             {
                 var top = current.Max();
                 for (var r = 0; r < m; r++)
@@ -153,7 +159,7 @@ internal sealed class AssignmentBounds(PlanState state, int workers)
         var loads = new double[m];
         var best = double.NegativeInfinity;
         var bestPrices = new double[m];
-        var theta = 1.0;
+        var theta = CostStep;
         var sinceBest = 0;
         for (var t = 0; t < iterations; t++)
         {
@@ -166,8 +172,11 @@ internal sealed class AssignmentBounds(PlanState state, int workers)
             }
             else if (++sinceBest >= 5)
             {
+                // Polyak steps against a loose upper bound overshoot: halve and go back to the best.
                 theta /= 2;
                 sinceBest = 0;
+                Array.Copy(bestPrices, prices, m);
+                value = EvaluateCost(prices, capacityLoad, loads);
             }
             var norm = 0.0;
             for (var r = 0; r < m; r++)

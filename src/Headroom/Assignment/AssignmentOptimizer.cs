@@ -32,7 +32,6 @@ public static class AssignmentOptimizer
         {
             capacityLoad[r] = Math.Max(graph.BaseLoad[r], Math.Floor(cap * graph.Capacity[r]));
         }
-        var costBound = bounds.CostBound(capacityLoad, search.State.TotalCost(), options.BoundIterations);
         var fresh = new BalancedSearch(new PlanState(graph), options, clock);
         var freshFeasible = fresh.PlaceByCost(search.State.Slot, capacityLoad, cap);
         search.LowerCost(capacityLoad);
@@ -44,6 +43,7 @@ public static class AssignmentOptimizer
                 search = fresh;
             }
         }
+        var costBound = bounds.CostBound(capacityLoad, search.State.TotalCost(), options.BoundIterations);
         var explanations = PlanReport.ExplainBalanced(search.State, capacityLoad, unplaced);
         return PlanReport.Build(instance, AssignmentStrategy.Balanced, search.State, explanations, utilizationBound, costBound,
             bounds.CostPrices, cap, clock.Elapsed);
