@@ -4,10 +4,11 @@ namespace Headroom.Assignment;
 
 // The balanced strategy. Stages, each fixed before the next (see ADR 0024):
 // 1. hard constraints are never broken: only candidate pairs are used, item caps are respected;
-// 2. place as much effort as the item caps allow (largest first, with one-step augmentation);
+// 2. place as much effort as the item caps allow (largest first with one-step augmentation, and
+//    an exact min-cost flow when that still leaves items out);
 // 3. lower the maximum utilization: largest-first greedy onto the least utilized candidate, then
-//    passes of single moves that lower Σ load²/capacity (which evens out utilization), then moves
-//    and two-step chains that take work off the most utilized rep;
+//    passes of single moves that lower Σ capacity × utilization⁸ (a convex penalty that evens
+//    out the top), then moves and two-step chains that take work off the most utilized rep;
 // 4. lower cost with every rep kept at or below the achieved maximum (plus a small tolerance),
 //    from two starts, keeping the cheaper: the balanced plan itself, and every item on its cheapest
 //    candidate with the reps above the cap shedding work at the least added cost; each then gets

@@ -176,7 +176,7 @@ internal sealed class BalancedSearch(PlanState state, AssignmentOptimizerOptions
                 }
                 var r = _g.Rep[slot];
                 double lr = state.Load[r], er = _g.Effort[slot];
-                var gain = er * (2 * lr - er) / _g.Capacity[r];
+                var gain = Penalty(lr, _g.Capacity[r]) - Penalty(lr - er, _g.Capacity[r]);
                 var best = -1;
                 var bestDelta = -1e-9 * gain - 1e-12;
                 for (var k = _g.Start[i]; k < _g.Start[i + 1]; k++)
@@ -187,7 +187,7 @@ internal sealed class BalancedSearch(PlanState state, AssignmentOptimizerOptions
                         continue;
                     }
                     double ls = state.Load[s], es = _g.Effort[k];
-                    var delta = es * (2 * ls + es) / _g.Capacity[s] - gain;
+                    var delta = Penalty(ls + es, _g.Capacity[s]) - Penalty(ls, _g.Capacity[s]) - gain;
                     if (delta < bestDelta)
                     {
                         bestDelta = delta;
@@ -206,6 +206,16 @@ internal sealed class BalancedSearch(PlanState state, AssignmentOptimizerOptions
             }
         }
         LowerMaximum();
+    }
+
+    // c·u⁸: convex in the load, and much steeper than c·u² at the top, where the maximum is
+    // decided (u² and u⁴ left the maximum 0.7 % and 0.4 % above the bound at 100k × 1k; u⁸ 0.4 %).
+    private static double Penalty(double load, double capacity)
+    {
+        var u = load / capacity;
+        var square = u * u;
+        var fourth = square * square;
+        return capacity * fourth * fourth;
     }
 
     // Takes work off the most utilized rep with single moves, else two-step chains (its item to a
