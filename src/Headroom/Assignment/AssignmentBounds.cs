@@ -21,8 +21,6 @@ internal sealed class AssignmentBounds(PlanState state, int workers)
 
     private readonly CandidateGraph _g = state.Graph;
 
-    public double[] UtilizationPrices { get; private set; } = [];
-
     public double[] CostPrices { get; private set; } = [];
 
     public double UtilizationBound(int iterations)
@@ -40,16 +38,10 @@ internal sealed class AssignmentBounds(PlanState state, int workers)
                 best = Math.Max(best, _g.BaseLoad[r] / _g.Capacity[r]);
             }
         }
-        var bestPrices = new double[m];
 
         // Level sets of the plan's utilization: the reps above a level and the items that can only
         // go to them (a Hall-type bound, exact when efforts do not depend on the rep).
-        var (levelBound, levelPrices) = LevelSetBound(util, hasCapacity);
-        if (levelBound > best)
-        {
-            best = levelBound;
-            bestPrices = levelPrices;
-        }
+        best = Math.Max(best, LevelSetBound(util, hasCapacity));
 
         // Prices rising steeply with the plan's utilization (c_r u_r^p): the complementary-slackness
         // shape of an optimal dual when the plan is near optimal.
@@ -65,11 +57,7 @@ internal sealed class AssignmentBounds(PlanState state, int workers)
                     prices[r] = hasCapacity[r] ? Math.Pow(util[r] / maxUtil, power) : 0;
                 }
                 var value = EvaluateUtilization(prices, hasCapacity, loads);
-                if (value > best)
-                {
-                    best = value;
-                    bestPrices = (double[])prices.Clone();
-                }
+                best = Math.Max(best, value);
             }
         }
 
@@ -87,16 +75,16 @@ internal sealed class AssignmentBounds(PlanState state, int workers)
             for (var t = 0; t < iterations / Powers.Length; t++)
             {
                 var top = current.Max();
+                if (!(top > 0))
+                {
+                    return best;
+                }
                 for (var r = 0; r < m; r++)
                 {
                     prices[r] = hasCapacity[r] ? Math.Pow(current[r] / top, power - 1) : 0;
                 }
                 var value = EvaluateUtilization(prices, hasCapacity, loads);
-                if (value > best)
-                {
-                    best = value;
-                    bestPrices = (double[])prices.Clone();
-                }
+                best = Math.Max(best, value);
                 for (var r = 0; r < m; r++)
                 {
                     target[r] = hasCapacity[r] ? loads[r] / _g.Capacity[r] : 0;
@@ -108,7 +96,6 @@ internal sealed class AssignmentBounds(PlanState state, int workers)
                 }
             }
         }
-        UtilizationPrices = bestPrices;
         return best;
     }
 
@@ -212,7 +199,7 @@ internal sealed class AssignmentBounds(PlanState state, int workers)
                 norm += prices[r] * _g.Capacity[r];
             }
         }
-        if (norm <= 0)
+        if (!(norm > 0))
         {
             return 0;
         }
@@ -317,7 +304,7 @@ internal sealed class AssignmentBounds(PlanState state, int workers)
     private (int From, int To) ChunkRange(int chunk) =>
         ((int)((long)_g.Items * chunk / Chunks), (int)((long)_g.Items * (chunk + 1) / Chunks));
 
-    private (double Bound, double[] Prices) LevelSetBound(double[] util, bool[] hasCapacity)
+    private double LevelSetBound(double[] util, bool[] hasCapacity)
     {
         var m = _g.Reps;
         var order = Enumerable.Range(0, m).Where(r => hasCapacity[r]).OrderByDescending(r => util[r]).ThenBy(r => r).ToArray();
@@ -344,24 +331,13 @@ internal sealed class AssignmentBounds(PlanState state, int workers)
             closedEffort[closes] += minEffort;
         }
         double load = 0, effort = 0, capacity = 0, best = 0;
-        var bestCount = 0;
         for (var k = 0; k < order.Length; k++)
         {
             load += _g.BaseLoad[order[k]];
             capacity += _g.Capacity[order[k]];
             effort += closedEffort[k];
-            var value = (load + effort) / capacity;
-            if (value > best)
-            {
-                best = value;
-                bestCount = k + 1;
-            }
+            best = Math.Max(best, (load + effort) / capacity);
         }
-        var prices = new double[m];
-        for (var k = 0; k < bestCount; k++)
-        {
-            prices[order[k]] = 1;
-        }
-        return (best, prices);
+        return best;
     }
 }

@@ -44,7 +44,7 @@ public sealed class OnlineRouter
         _index.EligibleReps(item, _eligible);
         int best = -1, second = -1, bestEffort = 0;
         var bestFits = false;
-        double bestScore = 0, bestCost = 0, secondScore = 0, secondCost = 0;
+        double bestScore = 0, bestCost = 0, bestAfter = 0, secondScore = 0, secondCost = 0, secondAfter = 0;
         var secondFits = false;
         foreach (var r in _eligible)
         {
@@ -57,14 +57,14 @@ public sealed class OnlineRouter
             var after = (_load[r] + effort) / (double)_instance.Reps[r].AvailableMinutes;
             var fits = after <= _cap;
             var score = fits ? cost + _prices[r] * effort : after;
-            if (best < 0 || Better(fits, score, bestFits, bestScore))
+            if (best < 0 || Better(fits, score, after, bestFits, bestScore, bestAfter))
             {
-                (second, secondFits, secondScore, secondCost) = (best, bestFits, bestScore, bestCost);
-                (best, bestFits, bestScore, bestCost, bestEffort) = (r, fits, score, cost, effort);
+                (second, secondFits, secondScore, secondCost, secondAfter) = (best, bestFits, bestScore, bestCost, bestAfter);
+                (best, bestFits, bestScore, bestCost, bestAfter, bestEffort) = (r, fits, score, cost, after, effort);
             }
-            else if (second < 0 || Better(fits, score, secondFits, secondScore))
+            else if (second < 0 || Better(fits, score, after, secondFits, secondScore, secondAfter))
             {
-                (second, secondFits, secondScore, secondCost) = (r, fits, score, cost);
+                (second, secondFits, secondScore, secondCost, secondAfter) = (r, fits, score, cost, after);
             }
         }
         if (best < 0)
@@ -82,7 +82,8 @@ public sealed class OnlineRouter
         return new AssignmentExplanation(number, best, second < 0 ? null : second, _eligible.Count, before, _load[best], decision);
     }
 
-    // Reps under the cap come first, by score; the rest by utilization afterwards.
-    private static bool Better(bool fits, double score, bool otherFits, double otherScore) =>
-        fits != otherFits ? fits : score < otherScore;
+    // Reps under the cap come first, by score; the rest by utilization afterwards. Equal scores
+    // go to the rep less utilized afterwards.
+    private static bool Better(bool fits, double score, double after, bool otherFits, double otherScore, double otherAfter) =>
+        fits != otherFits ? fits : score != otherScore ? score < otherScore : after < otherAfter;
 }
