@@ -21,10 +21,10 @@ web.SetAction((parse, _) => WebBenchmark.RunAsync(parse.GetValue(users), parse.G
 var seeded = new Option<FileInfo?>("--sqlite") { Description = "An SQLite file already seeded with `seed --demo` today, instead of seeding a new one" };
 var paths = new Option<string[]>("--path") { Description = "Pages or API paths to request instead of the defaults (repeatable), e.g. /workload?teamId=6" };
 var logins = new Option<string[]>("--login") { Description = "Demo users to sign in as, in turn (repeatable; default the demo admin and manager)" };
-var workloadPage = new Command("workload-page", "Latency of the workload heatmap page and the workload API under concurrent users") { users, seconds, size, seeded, paths, logins };
+var workloadPage = new Command("workload-page", "Latency of the workload heatmap page and the workload API (or --path pages) under concurrent users; --postgres serves the database of an earlier `workload` run") { users, seconds, size, seeded, paths, logins, postgres };
 workloadPage.SetAction((parse, _) => WebBenchmark.RunAsync(parse.GetValue(users), parse.GetValue(seconds), parse.GetRequiredValue(size),
     parse.GetValue(paths) is { Length: > 0 } chosen ? chosen : WebBenchmark.WorkloadEndpoints,
-    parse.GetValue(logins) is { Length: > 0 } who ? who : WebBenchmark.WorkloadLogins, parse.GetValue(seeded)));
+    parse.GetValue(logins) is { Length: > 0 } who ? who : WebBenchmark.WorkloadLogins, parse.GetValue(seeded), parse.GetValue(postgres)));
 var reuse = new Option<bool>("--reuse-postgres") { Description = "Measure the database headroom_bench_workload seeded by an earlier run today instead of seeding it again" };
 var workload = new Command("workload", "Load and score every member's workload for 13 weeks on seeded demo data") { size, postgres, seeded, reuse };
 workload.SetAction((parse, _) => WorkloadBenchmark.RunAsync(parse.GetRequiredValue(size), parse.GetValue(postgres), parse.GetValue(seeded), parse.GetValue(reuse)));

@@ -28,13 +28,20 @@ public static partial class WebBenchmark
     public static readonly string[] WorkloadEndpoints = ["/workload", "/api/v1/workload"];
     public static readonly string[] WorkloadLogins = ["admin@headroom.example", "manager@headroom.example"];
 
-    public static async Task<int> RunAsync(int users, int seconds, string size, string[]? endpoints = null, string[]? logins = null, FileInfo? seeded = null)
+    // postgres: the database of an earlier `workload` run (headroom_bench_workload on that server)
+    // instead of an SQLite file.
+    public static async Task<int> RunAsync(
+        int users, int seconds, string size, string[]? endpoints = null, string[]? logins = null, FileInfo? seeded = null, string? postgres = null)
     {
         var paths = endpoints ?? DefaultEndpoints;
         logins ??= Logins;
         var work = Directory.CreateTempSubdirectory("headroom-bench-web-");
         var connection = $"Data Source={seeded?.FullName ?? Path.Combine(work.FullName, "web.db")}";
-        if (seeded is null)
+        if (postgres is not null)
+        {
+            connection = new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = "headroom_bench_workload" }.ConnectionString;
+        }
+        else if (seeded is null)
         {
             HeadroomProcess.Run(connection, false, "seed", "--demo", "--size", size).EnsureSuccess("seed");
         }
@@ -44,7 +51,9 @@ public static partial class WebBenchmark
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { HeadroomProcess.Dll, "--connection", connection, "serve", "--urls", $"http://127.0.0.1:{port}" })
+        string[] provider = postgres is null ? [] : ["--provider", "Postgres"];
+        string[] arguments = [HeadroomProcess.Dll, .. provider, "--connection", connection, "serve", "--urls", $"http://127.0.0.1:{port}"];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
