@@ -23,7 +23,10 @@ public static class Dashboard
         AppDbContext db, ClaimsPrincipal user, DateOnly from, DateOnly to, long? teamId, TimeProvider clock, CancellationToken cancellationToken)
     {
         var scope = await AccessScope.ForMemberAsync(db, user.GetMemberId(), cancellationToken);
-        var context = await GoalContext.LoadAsync(db, cancellationToken);
+        var orgId = db.Tenant.RequireOrgId();
+        var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId)
+            .Select(o => new { o.TimeZoneId, o.Currency }).SingleAsync(cancellationToken);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(organization.TimeZoneId);
         if (teamId is null && scope.Role == MemberRole.Manager)
         {
             teamId = await ManagedTeamAsync(db, scope, cancellationToken);
@@ -47,7 +50,7 @@ public static class Dashboard
             members = await db.Members.Where(m => m.TeamId != null && subtree.Contains(m.TeamId.Value)).Select(m => m.Id).ToListAsync(cancellationToken);
         }
 
-        var period = MetricsPeriod.Of(from, to.AddDays(1), context.Zone);
+        var period = MetricsPeriod.Of(from, to.AddDays(1), zone);
         var figures = await SalesMetrics.LoadAsync(db, scope, period, members, activityVolume: false, cancellationToken);
         // Activities are counted from the activity per member and day (ActivityDayRollup), not
         // from the activity rows: an organization's quarter is millions of them. Its days are the
@@ -66,8 +69,9 @@ public static class Dashboard
         var counted = await days.GroupBy(_ => 1).Select(g => new { Activities = g.Sum(d => d.Activities), Visits = g.Sum(d => d.Visits) })
             .SingleOrDefaultAsync(cancellationToken);
 
-        var goals = (await GoalScope.ForAsync(db, scope, cancellationToken)).Readable(db)
-            .Where(g => g.Metric == GoalMetric.WonRevenue && g.StartDate <= to && g.EndDate >= from);
+        // The owner was checked above (a rep's own goal, a team the reader sees, the organization),
+        // and a reader may read the goals of what they may see.
+        var goals = db.Goals.AsNoTracking().Where(g => g.Metric == GoalMetric.WonRevenue && g.StartDate <= to && g.EndDate >= from);
         goals = scope.Role == MemberRole.Rep
             ? goals.Where(g => g.OwnerKind == GoalOwnerKind.Member && g.MemberId == scope.MemberId)
             : teamId is { } owner
@@ -80,14 +84,15 @@ public static class Dashboard
         DashboardGoal? revenueGoal = null;
         if (goal is not null)
         {
+            var context = await GoalContext.LoadAsync(db, cancellationToken);
             var standing = await GoalEvaluator.StandingAsync(db, context, GoalSubject.Of(goal), goal.Target, context.Today(clock), cancellationToken);
             var left = goal.Target - (standing.Pace.Actual ?? 0);
             revenueGoal = new DashboardGoal(goal.Id, goal.Name, goal.StartDate, goal.EndDate, goal.Target, standing.Pace,
                 left > 0 ? Math.Round((decimal)figures.WeightedOpenPipelineMinor / left, 2, MidpointRounding.AwayFromZero) : null);
         }
 
-        var trend = await TrendAsync(db, scope, members, to, context.Zone, cancellationToken);
-        return new DashboardResult(from, to, teamId, teamName, scope.Role, context.Currency, PerformanceFigures.Of(figures) with { Activities = counted?.Activities ?? 0, Visits = counted?.Visits ?? 0 }, figures.OpenDeals, revenueGoal, trend);
+        var trend = await TrendAsync(db, scope, members, to, zone, cancellationToken);
+        return new DashboardResult(from, to, teamId, teamName, scope.Role, organization.Currency, PerformanceFigures.Of(figures) with { Activities = counted?.Activities ?? 0, Visits = counted?.Visits ?? 0 }, figures.OpenDeals, revenueGoal, trend);
     }
 
     // The team a manager heads that no other team of theirs sits above.

@@ -19,5 +19,8 @@ public sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         builder.HasIndex(d => new { d.OrgId, d.OwnerId, d.Outcome });
         builder.HasIndex(d => new { d.OrgId, d.AccountId });
         builder.HasIndex(d => new { d.OrgId, d.StageId });
+        // Figures for a period (won, lost and created in it; won by month) read deals by date.
+        builder.HasIndex(d => new { d.OrgId, d.ClosedUtc }).HasFilter("\"ClosedUtc\" IS NOT NULL");
+        builder.HasIndex(d => new { d.OrgId, d.CreatedUtc });
     }
 }
