@@ -56,6 +56,29 @@ public class PoolPagesTests
     }
 
     [Fact]
+    public async Task ReturningSoon_ListsTheRepsClaim_WhichTheyMayRelease()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        var admin = world.Client(ApiWorld.Admin);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/v1/settings/pool", new PoolSettingsRequest(5, null, null, null, null, null, 2, 7, 7, null), ApiWorld.Json)).StatusCode);
+        var rep = world.Client(ApiWorld.RepA1);
+        var pool = world.AccountIds[ApiWorld.Pool];
+        Assert.Equal(HttpStatusCode.OK, (await rep.PostAsJsonAsync("/api/v1/pool/claim", new PoolItemRequest(Headroom.Assignment.RebalanceItemKind.Account, pool), ApiWorld.Json)).StatusCode);
+
+        var page = await rep.GetStringAsync(new Uri("/pool", UriKind.Relative));
+        Assert.Contains("account in the pool", page, StringComparison.Ordinal);
+        Assert.Contains("Release account in the pool", page, StringComparison.Ordinal);
+        var released = await WebTestHost.PostFormAsync(rep, "/pool", "/pool", new Dictionary<string, string>
+        {
+            ["_handler"] = "release", ["Release.Kind"] = "accounts", ["Release.TeamId"] = "",
+            ["Release.Item"] = $"Account:{pool.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+        });
+        Assert.Contains("Released account in the pool to the pool.", await released.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var db = world.Host.Database.CreateContext(world.Host.OrgId);
+        Assert.Null((await db.Accounts.SingleAsync(a => a.Id == pool)).OwnerId);
+    }
+
+    [Fact]
     public async Task PoolSettings_AdminsSave_ManagersRead_Reps404()
     {
         await using var world = await ApiWorld.CreateAsync();
