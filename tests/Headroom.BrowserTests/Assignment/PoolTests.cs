@@ -19,15 +19,15 @@ public class PoolTests(Chromium chromium, DemoServer demo) : IClassFixture<DemoS
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "公海", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "公海", Level = 1 })).ToBeVisibleAsync();
-        var rows = page.GetByRole(AriaRole.Table, new() { Name = "公海" }).Locator("tbody").GetByRole(AriaRole.Row);
+        var rows = page.GetByRole(AriaRole.Table, new() { Name = "公海", Exact = true }).Locator("tbody").GetByRole(AriaRole.Row);
         await Expect(rows.First).ToBeVisibleAsync();
         var name = (await rows.First.GetByRole(AriaRole.Cell).First.InnerTextAsync()).Trim();
 
         await rows.First.GetByRole(AriaRole.Button, new() { Name = $"领取 {name}" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"已领取 {name}");
-        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "公海" }).GetByRole(AriaRole.Button, new() { Name = $"领取 {name}" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "公海", Exact = true }).GetByRole(AriaRole.Button, new() { Name = $"领取 {name}" })).ToHaveCountAsync(0);
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "公海" }).GetByRole(AriaRole.Link, new() { Name = "线索", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "公海", Exact = true }).GetByRole(AriaRole.Link, new() { Name = "线索", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("kind=leads"));
     }
 }
