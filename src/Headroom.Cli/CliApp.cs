@@ -19,6 +19,7 @@ public static class CliApp
         ExportCommand.Create(),
         ReportCommand.Create(),
         RebalanceCommand.Create(),
+        PoolCommand.Create(),
     };
 
     public static Task<int> RunAsync(params string[] args) => CommandRunner.InvokeAsync(CreateRootCommand(), args);

@@ -105,6 +105,7 @@ public static class HeadroomWebApp
         api.MapAnalyticsApi();
         api.MapGoalsApi();
         api.MapRebalanceApi();
+        api.MapPoolApi();
         api.MapScorecardApi();
         api.MapReviewsApi();
         api.MapImprovementPlansApi();

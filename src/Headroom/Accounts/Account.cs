@@ -13,6 +13,8 @@ public class Account : TenantEntity, IVersioned, IExternallyIdentified
     // Null while the account sits in the customer pool (公海).
     public long? OwnerId { get; set; }
     public Member? Owner { get; set; }
+    // The team whose pool the account sits in (or goes back to); null is the organization's pool.
+    public long? PoolTeamId { get; set; }
     public AccountStatus Status { get; set; } = AccountStatus.Active;
     public string? ExternalId { get; set; }
     public long Version { get; set; }

@@ -1,3 +1,4 @@
+using Headroom.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -13,7 +14,9 @@ public sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.Property(a => a.Territory).HasMaxLength(100);
         builder.HasOne(a => a.Owner).WithMany().HasForeignKey(a => a.OwnerId)
             .OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Team>().WithMany().HasForeignKey(a => a.PoolTeamId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(a => new { a.OrgId, a.OwnerId });
+        builder.HasIndex(a => new { a.OrgId, a.PoolTeamId });
         builder.HasIndex(a => new { a.OrgId, a.Name });
     }
 }

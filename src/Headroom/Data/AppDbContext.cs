@@ -49,6 +49,7 @@ public abstract class AppDbContext(DbContextOptions options, TenantContext tenan
     public DbSet<GoalChange> GoalChanges => Set<GoalChange>();
     public DbSet<MemberActivityDay> MemberActivityDays => Set<MemberActivityDay>();
     public DbSet<AssignmentLogEntry> AssignmentLog => Set<AssignmentLogEntry>();
+    public DbSet<OrganizationPoolSettings> OrganizationPoolSettings => Set<OrganizationPoolSettings>();
     public DbSet<ScorecardTemplate> ScorecardTemplates => Set<ScorecardTemplate>();
     public DbSet<ReviewCycle> ReviewCycles => Set<ReviewCycle>();
     public DbSet<Review> Reviews => Set<Review>();

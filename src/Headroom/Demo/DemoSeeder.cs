@@ -344,7 +344,9 @@ public sealed class DemoSeeder
             // Some of each region's accounts sit unowned in the customer pool (公海).
             for (var i = 0; i < count / 10; i++)
             {
-                batch.Add(NewAccount(random, faker, rep.RegionIndex, random.PickWeighted<AccountTier>([(AccountTier.C, 40), (AccountTier.D, 60)]), null, []));
+                var pooled = NewAccount(random, faker, rep.RegionIndex, random.PickWeighted<AccountTier>([(AccountTier.C, 40), (AccountTier.D, 60)]), null, []);
+                pooled.PoolTeamId = rep.Member.TeamId;
+                batch.Add(pooled);
             }
             _accountsByRep[rep.Index] = owned;
             batch.AddRange(owned);
@@ -448,7 +450,7 @@ public sealed class DemoSeeder
             // Unassigned leads waiting in the region's pool.
             for (var i = 0; i < count / 6; i++)
             {
-                NewLead(random, faker, null, rep.RegionIndex);
+                NewLead(random, faker, null, rep.RegionIndex).PoolTeamId = rep.Member.TeamId;
             }
             await SaveAsync();
             Report(DemoPhase.Leads, rep.Index + 1, _reps.Count);

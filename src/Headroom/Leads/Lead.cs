@@ -16,6 +16,8 @@ public class Lead : TenantEntity, IVersioned, IExternallyIdentified
     public LeadStatus Status { get; set; } = LeadStatus.New;
     public long? OwnerId { get; set; }
     public Member? Owner { get; set; }
+    // The team whose pool the lead sits in (or goes back to); null is the organization's pool.
+    public long? PoolTeamId { get; set; }
     public string? ExternalId { get; set; }
     public long Version { get; set; }
 }

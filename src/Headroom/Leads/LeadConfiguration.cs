@@ -1,3 +1,4 @@
+using Headroom.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -15,6 +16,8 @@ public sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         builder.Property(l => l.Language).HasMaxLength(16);
         builder.HasOne(l => l.Owner).WithMany().HasForeignKey(l => l.OwnerId)
             .OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Team>().WithMany().HasForeignKey(l => l.PoolTeamId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(l => new { l.OrgId, l.OwnerId, l.Status });
+        builder.HasIndex(l => new { l.OrgId, l.PoolTeamId });
     }
 }

@@ -110,6 +110,28 @@ public sealed class AccessScope
 
     public IQueryable<Lead> Leads(AppDbContext db) => Owned(db, db.Leads, l => l.OwnerId);
 
+    // The customer pool (公海, docs/decisions/0027): unowned accounts and open leads a member may
+    // see and claim — the organization's pool (no team) and the pools of the teams they may read:
+    // a rep their own team's, a manager the teams they answer for, an admin every one.
+    public IQueryable<Account> PoolAccounts(AppDbContext db) => InPool(db, db.Accounts.Where(a => a.OwnerId == null), a => a.PoolTeamId);
+
+    public IQueryable<Lead> PoolLeads(AppDbContext db) => InPool(
+        db, db.Leads.Where(l => l.OwnerId == null && l.Status != LeadStatus.Converted && l.Status != LeadStatus.Disqualified), l => l.PoolTeamId);
+
+    private IQueryable<T> InPool<T>(AppDbContext db, IQueryable<T> unowned, Expression<Func<T, long?>> poolTeam)
+    {
+        if (Role == MemberRole.Admin)
+        {
+            return unowned;
+        }
+        // e => poolTeam(e) == null || Teams(db).Select(t => (long?)t.Id).Contains(poolTeam(e))
+        var teams = Teams(db).Select(t => (long?)t.Id);
+        var body = Expression.OrElse(
+            Expression.Equal(poolTeam.Body, Expression.Constant(null, typeof(long?))),
+            Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(long?)], teams.Expression, poolTeam.Body));
+        return unowned.Where(Expression.Lambda<Func<T, bool>>(body, poolTeam.Parameters));
+    }
+
     public IQueryable<Deal> Deals(AppDbContext db) => Owned(db, db.Deals, d => d.OwnerId);
 
     public IQueryable<FollowUp> FollowUps(AppDbContext db) => Owned(db, db.FollowUps, f => f.AssigneeId);

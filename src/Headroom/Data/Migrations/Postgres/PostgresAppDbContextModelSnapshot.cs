@@ -53,6 +53,9 @@ namespace Headroom.Data.Migrations.Postgres
                     b.Property<long?>("OwnerId")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("PoolTeamId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Region")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -82,6 +85,8 @@ namespace Headroom.Data.Migrations.Postgres
                     b.HasIndex("OrgId", "Name");
 
                     b.HasIndex("OrgId", "OwnerId");
+
+                    b.HasIndex("OrgId", "PoolTeamId");
 
                     b.ToTable("Accounts");
                 });
@@ -284,6 +289,40 @@ namespace Headroom.Data.Migrations.Postgres
                     b.HasIndex("OrgId", "ToMemberId", "AtUtc");
 
                     b.ToTable("AssignmentLog", (string)null);
+                });
+
+            modelBuilder.Entity("Headroom.Assignment.OrganizationPoolSettings", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("OrgId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Settings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgId")
+                        .IsUnique();
+
+                    b.ToTable("OrganizationPoolSettings", (string)null);
                 });
 
             modelBuilder.Entity("Headroom.Deals.Deal", b =>
@@ -761,6 +800,9 @@ namespace Headroom.Data.Migrations.Postgres
                     b.Property<long?>("OwnerId")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("PoolTeamId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Region")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -790,6 +832,8 @@ namespace Headroom.Data.Migrations.Postgres
 
                     b.HasIndex("OrgId", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("OrgId", "PoolTeamId");
 
                     b.HasIndex("OrgId", "OwnerId", "Status");
 
@@ -1699,6 +1743,11 @@ namespace Headroom.Data.Migrations.Postgres
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Headroom.Organizations.Team", null)
+                        .WithMany()
+                        .HasForeignKey("PoolTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Owner");
                 });
 
@@ -1749,6 +1798,15 @@ namespace Headroom.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Headroom.Assignment.AssignmentLogEntry", b =>
+                {
+                    b.HasOne("Headroom.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Headroom.Assignment.OrganizationPoolSettings", b =>
                 {
                     b.HasOne("Headroom.Organizations.Organization", null)
                         .WithMany()
@@ -1934,6 +1992,11 @@ namespace Headroom.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Headroom.Organizations.Team", null)
+                        .WithMany()
+                        .HasForeignKey("PoolTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Owner");
                 });

@@ -45,6 +45,9 @@ namespace Headroom.Data.Migrations.Sqlite
                     b.Property<long?>("OwnerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PoolTeamId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Region")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -74,6 +77,8 @@ namespace Headroom.Data.Migrations.Sqlite
                     b.HasIndex("OrgId", "Name");
 
                     b.HasIndex("OrgId", "OwnerId");
+
+                    b.HasIndex("OrgId", "PoolTeamId");
 
                     b.ToTable("Accounts");
                 });
@@ -270,6 +275,38 @@ namespace Headroom.Data.Migrations.Sqlite
                     b.HasIndex("OrgId", "ToMemberId", "AtUtc");
 
                     b.ToTable("AssignmentLog", (string)null);
+                });
+
+            modelBuilder.Entity("Headroom.Assignment.OrganizationPoolSettings", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrgId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Settings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgId")
+                        .IsUnique();
+
+                    b.ToTable("OrganizationPoolSettings", (string)null);
                 });
 
             modelBuilder.Entity("Headroom.Deals.Deal", b =>
@@ -731,6 +768,9 @@ namespace Headroom.Data.Migrations.Sqlite
                     b.Property<long?>("OwnerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PoolTeamId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Region")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -760,6 +800,8 @@ namespace Headroom.Data.Migrations.Sqlite
 
                     b.HasIndex("OrgId", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("OrgId", "PoolTeamId");
 
                     b.HasIndex("OrgId", "OwnerId", "Status");
 
@@ -1639,6 +1681,11 @@ namespace Headroom.Data.Migrations.Sqlite
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Headroom.Organizations.Team", null)
+                        .WithMany()
+                        .HasForeignKey("PoolTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Owner");
                 });
 
@@ -1689,6 +1736,15 @@ namespace Headroom.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Headroom.Assignment.AssignmentLogEntry", b =>
+                {
+                    b.HasOne("Headroom.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Headroom.Assignment.OrganizationPoolSettings", b =>
                 {
                     b.HasOne("Headroom.Organizations.Organization", null)
                         .WithMany()
@@ -1874,6 +1930,11 @@ namespace Headroom.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Headroom.Organizations.Team", null)
+                        .WithMany()
+                        .HasForeignKey("PoolTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Owner");
                 });
