@@ -384,6 +384,11 @@ namespace Headroom.Data.Migrations.Postgres
 
                     b.HasIndex("OrgId", "AccountId");
 
+                    b.HasIndex("OrgId", "ClosedUtc")
+                        .HasFilter("\"ClosedUtc\" IS NOT NULL");
+
+                    b.HasIndex("OrgId", "CreatedUtc");
+
                     b.HasIndex("OrgId", "ExternalId")
                         .IsUnique();
 
@@ -1628,6 +1633,8 @@ namespace Headroom.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("OrgId", "MemberId", "Day");
+
+                    b.HasIndex("OrgId", "Day", "Activities", "Visits");
 
                     b.ToTable("MemberActivityDays");
                 });

@@ -366,6 +366,11 @@ namespace Headroom.Data.Migrations.Sqlite
 
                     b.HasIndex("OrgId", "AccountId");
 
+                    b.HasIndex("OrgId", "ClosedUtc")
+                        .HasFilter("\"ClosedUtc\" IS NOT NULL");
+
+                    b.HasIndex("OrgId", "CreatedUtc");
+
                     b.HasIndex("OrgId", "ExternalId")
                         .IsUnique();
 
@@ -1570,6 +1575,8 @@ namespace Headroom.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("OrgId", "MemberId", "Day");
+
+                    b.HasIndex("OrgId", "Day", "Activities", "Visits");
 
                     b.ToTable("MemberActivityDays");
                 });
