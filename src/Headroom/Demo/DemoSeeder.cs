@@ -115,6 +115,7 @@ public sealed class DemoSeeder
             DemoActivityGenerator.Generate(_reps, _calendar, _options, _historyStart, done => Report(DemoPhase.Activities, done, _reps.Count)),
             _clock, _cancellationToken);
         await ActivityDayRollup.RebuildAsync(_db, organization.Id, null, (done, total) => Report(DemoPhase.ActivityDays, done, total), _cancellationToken);
+        await DatabaseSetup.RefreshStatisticsAsync(_db, _cancellationToken);
 
         return new DemoProfile
         {

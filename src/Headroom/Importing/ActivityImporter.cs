@@ -66,6 +66,11 @@ internal static class ActivityImporter
         await ActivityDayRollup.RefreshAsync(db, context.Organization.Id, counts.Spans, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         context.Result.Written = counts.Created > 0 || counts.Updated > 0;
+        // A bulk load changes the table's size enough for the planner to need new statistics.
+        if (counts.Created >= 10_000)
+        {
+            await DatabaseSetup.RefreshStatisticsAsync(db, cancellationToken);
+        }
     }
 
     // Which rows a pass handles: those whose key hash falls in its partition.
