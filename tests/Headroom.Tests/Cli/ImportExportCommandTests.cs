@@ -9,25 +9,8 @@ namespace Headroom.Tests.Cli;
 [Collection(nameof(CliCollection))]
 public class ImportExportCommandTests
 {
-    private static async Task<(int Exit, string Out, string Error)> RunAsync(ImportTestOrganization test, params string[] args)
-    {
-        string[] all = ["--provider", test.Database.Options.Provider.ToString(), "--connection", test.Database.ConnectionString, .. args];
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var exit = await CommandRunner.InvokeAsync(CliApp.CreateRootCommand(), all);
-            return (exit, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
-    }
+    private static Task<(int Exit, string Out, string Error)> RunAsync(ImportTestOrganization test, params string[] args) =>
+        CliRun.RunAsync(test.Database, args);
 
     [Fact]
     public async Task Import_GoodFile_ExitsOk_AndWrites()

@@ -3,6 +3,7 @@ using Headroom.Assignment;
 using Headroom.Cli;
 using Headroom.Organizations;
 using Microsoft.EntityFrameworkCore;
+using static Headroom.Tests.Cli.CliRun;
 
 namespace Headroom.Tests.Cli;
 
@@ -11,26 +12,6 @@ namespace Headroom.Tests.Cli;
 [Collection(nameof(CliCollection))]
 public sealed class PoolCommandTests
 {
-    private static async Task<(int Exit, string Out, string Error)> RunAsync(TestDatabase database, params string[] args)
-    {
-        string[] all = ["--provider", database.Options.Provider.ToString(), "--connection", database.ConnectionString, .. args];
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var exit = await CommandRunner.InvokeAsync(CliApp.CreateRootCommand(), all);
-            return (exit, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
-    }
-
     [Fact]
     public async Task ReturnDue_ReturnsWhatWasClaimedAndLeftAlone_PrintsIt_AndLogsAsCli()
     {

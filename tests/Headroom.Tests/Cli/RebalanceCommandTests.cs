@@ -4,6 +4,7 @@ using Headroom.Cli;
 using Headroom.FollowUps;
 using Headroom.Organizations;
 using Microsoft.EntityFrameworkCore;
+using static Headroom.Tests.Cli.CliRun;
 
 namespace Headroom.Tests.Cli;
 
@@ -12,26 +13,6 @@ namespace Headroom.Tests.Cli;
 [Collection(nameof(CliCollection))]
 public sealed class RebalanceCommandTests
 {
-    private static async Task<(int Exit, string Out, string Error)> RunAsync(TestDatabase database, params string[] args)
-    {
-        string[] all = ["--provider", database.Options.Provider.ToString(), "--connection", database.ConnectionString, .. args];
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var exit = await CommandRunner.InvokeAsync(CliApp.CreateRootCommand(), all);
-            return (exit, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
-    }
-
     // Two weeks from Monday 2 November 2026 in Shanghai: Li carries four 25-hour tenders due that
     // Friday against 80 hours of capacity; Wang, in the same team, has nothing but overhead.
     private static async Task<(TestDatabase Database, long Li, long Wang)> SeedAsync()

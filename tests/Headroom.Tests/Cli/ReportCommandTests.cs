@@ -6,6 +6,7 @@ using Headroom.Deals;
 using Headroom.FollowUps;
 using Headroom.Organizations;
 using Microsoft.EntityFrameworkCore;
+using static Headroom.Tests.Cli.CliRun;
 
 namespace Headroom.Tests.Cli;
 
@@ -14,26 +15,6 @@ namespace Headroom.Tests.Cli;
 [Collection(nameof(CliCollection))]
 public sealed class ReportCommandTests
 {
-    private static async Task<(int Exit, string Out, string Error)> RunAsync(TestDatabase database, params string[] args)
-    {
-        string[] all = ["--provider", database.Options.Provider.ToString(), "--connection", database.ConnectionString, .. args];
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var exit = await CommandRunner.InvokeAsync(CliApp.CreateRootCommand(), all);
-            return (exit, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
-    }
-
     // Week of Monday 2 November 2026 in Shanghai: Li (full time) has a 10-hour follow-up due
     // Friday and 3 hours of logged calls; Wang (half time) is in another team.
     private static async Task<TestDatabase> SeedAsync()

@@ -5,6 +5,7 @@ using Headroom.Deals;
 using Headroom.Goals;
 using Headroom.Organizations;
 using Microsoft.EntityFrameworkCore;
+using static Headroom.Tests.Cli.CliRun;
 
 namespace Headroom.Tests.Cli;
 
@@ -13,26 +14,6 @@ namespace Headroom.Tests.Cli;
 [Collection(nameof(CliCollection))]
 public sealed class ReportGoalsCommandTests
 {
-    private static async Task<(int Exit, string Out, string Error)> RunAsync(TestDatabase database, params string[] args)
-    {
-        string[] all = ["--provider", database.Options.Provider.ToString(), "--connection", database.ConnectionString, .. args];
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var exit = await CommandRunner.InvokeAsync(CliApp.CreateRootCommand(), all);
-            return (exit, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
-    }
-
     // Q4 2026: an organization goal of ¥100,000 with team 华北's ¥60,000 under it; Li of 华北 won
     // ¥30,000 on 5 November; Wang of the other team has a goal too.
     private static async Task<TestDatabase> SeedAsync()
