@@ -27,36 +27,29 @@ public static class ActivityDayRollup
         ActivitySpans? spans = null;
         HashSet<long>? whole = null;
         var organizationZone = false;
-        foreach (var entry in db.ChangeTracker.Entries<SalesActivity>())
+        // One pass: each Entries() call detects changes over everything tracked, on every save.
+        foreach (var entry in db.ChangeTracker.Entries())
         {
-            var a = entry.Entity;
-            switch (entry.State)
+            switch (entry.Entity)
             {
-                case EntityState.Added:
+                case SalesActivity a when entry.State == EntityState.Added:
                     (spans ??= new()).Add(a.MemberId, a.StartUtc);
                     break;
-                case EntityState.Deleted:
+                case SalesActivity when entry.State == EntityState.Deleted:
                     (spans ??= new()).Add(Original<long>(entry, nameof(SalesActivity.MemberId)), Original<DateTime>(entry, nameof(SalesActivity.StartUtc)));
                     break;
-                case EntityState.Modified when Counted.Any(p => entry.Property(p).IsModified):
+                case SalesActivity a when entry.State == EntityState.Modified && Counted.Any(p => entry.Property(p).IsModified):
                     spans ??= new();
                     spans.Add(Original<long>(entry, nameof(SalesActivity.MemberId)), Original<DateTime>(entry, nameof(SalesActivity.StartUtc)));
                     spans.Add(a.MemberId, a.StartUtc);
                     break;
+                case Member m when ZoneChanged(entry, m.TimeZoneId):
+                    (whole ??= []).Add(m.Id);
+                    break;
+                case Organization o when ZoneChanged(entry, o.TimeZoneId):
+                    organizationZone = true;
+                    break;
             }
-        }
-        foreach (var entry in db.ChangeTracker.Entries<Member>())
-        {
-            if (entry.State == EntityState.Modified && entry.Property(m => m.TimeZoneId).IsModified
-                && entry.Property(m => m.TimeZoneId).OriginalValue != entry.Entity.TimeZoneId)
-            {
-                (whole ??= []).Add(entry.Entity.Id);
-            }
-        }
-        foreach (var entry in db.ChangeTracker.Entries<Organization>())
-        {
-            organizationZone |= entry.State == EntityState.Modified && entry.Property(o => o.TimeZoneId).IsModified
-                && entry.Property(o => o.TimeZoneId).OriginalValue != entry.Entity.TimeZoneId;
         }
         return spans is null && whole is null && !organizationZone
             ? null
@@ -68,6 +61,10 @@ public static class ActivityDayRollup
         nameof(SalesActivity.MemberId), nameof(SalesActivity.StartUtc), nameof(SalesActivity.DurationMinutes),
         nameof(SalesActivity.Type), nameof(SalesActivity.Outcome),
     ];
+
+    private static bool ZoneChanged(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, string? zone) =>
+        entry.State == EntityState.Modified && entry.Property(nameof(Member.TimeZoneId)) is { IsModified: true } property
+        && (string?)property.OriginalValue != zone;
 
     private static T Original<T>(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, string property) =>
         (T)entry.Property(property).OriginalValue!;
