@@ -17,6 +17,20 @@ public class DatabaseSetupTests
     }
 
     [Fact]
+    public async Task Sqlite_HasPlannerStatisticsAfterMigrating()
+    {
+        if (TestDatabase.OnPostgres)
+        {
+            return;
+        }
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateContext();
+        await db.Database.OpenConnectionAsync();
+        // Without sqlite_stat1 the planner guesses which index to use (DatabaseSetup.RefreshStatisticsAsync).
+        Assert.Equal("1", await Scalar(db.Database.GetDbConnection(), "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'"));
+    }
+
+    [Fact]
     public async Task Sqlite_OpensWithWalFullSyncAndForeignKeys()
     {
         if (TestDatabase.OnPostgres)
