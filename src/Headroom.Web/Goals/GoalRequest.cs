@@ -21,3 +21,7 @@ public sealed record ApproveRequest(long? Version);
 // Apply false (the default) previews the split; true writes the child goals (drafts) and needs
 // the parent's version.
 public sealed record CascadeRequest(CascadeMethod? Method, GoalOwnerKind? ChildKind, bool Apply = false, long? Version = null);
+
+// The value of a manual goal in its unit, with an optional note for the history; Version is the
+// goal's as read.
+public sealed record ProgressReport(long? Value, string? Note, long? Version);

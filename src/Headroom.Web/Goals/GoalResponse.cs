@@ -18,4 +18,5 @@ public sealed record GoalResponse(
 // children add up to it, and its change log.
 public sealed record GoalDetail(GoalResponse Goal, SmartResult Smart, IReadOnlyList<GoalResponse> Children, RollUp? RollUp, IReadOnlyList<GoalChangeResponse> Changes);
 
-public sealed record GoalChangeResponse(long Id, GoalChangeKind Kind, long? ChangedById, string? ChangedByName, DateTime ChangedUtc, string? Reason, long? OldTarget, long? NewTarget);
+public sealed record GoalChangeResponse(long Id, GoalChangeKind Kind, long? ChangedById, string? ChangedByName, DateTime ChangedUtc, string? Reason, long? OldTarget, long? NewTarget,
+    long? OldActual = null, long? NewActual = null);

@@ -27,6 +27,8 @@ public static class GoalsApi
         goals.MapPost("/", CreateGoal).WithSummary("Create a draft goal (managers for their subtree, admins for anyone); target in the metric's unit.");
         goals.MapPost("/check", CheckGoal).WithSummary("The SMART check of a goal that is not saved yet (the same body as create).");
         goals.MapPut("/{id:long}", UpdateGoal).WithSummary("Update a goal; send the version you read (409 if it changed since); an approved goal needs a reason.");
+        goals.MapPost("/{id:long}/progress", ReportProgress).WithSummary(
+            "Report the value of a manual goal (its owner, or whoever may set it); allowed on a locked goal; send the version you read; logged with an optional note.");
         goals.MapPost("/{id:long}/approve", ApproveGoal).WithSummary("Approve and lock a goal; later changes need a reason and are logged.");
         goals.MapPost("/{id:long}/cascade", CascadeGoal).WithSummary(
             "Split a goal's target among its child teams or members (even, capacity, lastPeriodShare); apply=false previews, apply=true writes draft child goals.");
@@ -172,6 +174,58 @@ public static class GoalsApi
             GoalId = goal.Id, ChangedById = scope.Access.MemberId, ChangedUtc = clock.GetUtcNow().UtcDateTime, Kind = GoalChangeKind.Edited,
             Reason = reason, OldTarget = oldTarget, NewTarget = goal.Target,
         });
+        return await SaveAsync(db, scope, goal.Id, l, clock, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<GoalDetail>, NotFound, ValidationProblem, ProblemHttpResult>> ReportProgress(
+        long id, ProgressReport request, AppDbContext db, ClaimsPrincipal user, IStringLocalizer<Strings> l, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var scope = await ScopeAsync(db, user, cancellationToken);
+        var goal = await scope.Readable(db).SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
+        if (goal is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (!await scope.CanReportProgressAsync(db, goal.Id, goal.OwnerKind, goal.MemberId, cancellationToken))
+        {
+            return ApiProblems.Forbidden(l["Problem.GoalProgressOwnerOnly"]);
+        }
+        if (goal.Metric != GoalMetric.Manual)
+        {
+            return ApiProblems.Conflict(l["Problem.GoalNotManual"]);
+        }
+        var errors = new FieldErrors(l);
+        if (request.Value is not { } value)
+        {
+            errors.Add("value", l["Validation.Required"]);
+        }
+        else
+        {
+            var (min, max) = GoalMetrics.RangeOf(GoalMetric.Manual);
+            if (value < min || value > max)
+            {
+                errors.Add("value", string.Format(System.Globalization.CultureInfo.CurrentCulture, l["Validation.GoalTargetRange"], min, max == long.MaxValue ? "∞" : max));
+            }
+        }
+        var note = errors.Text("note", request.Note, 1000, required: false);
+        if (request.Version is null)
+        {
+            errors.Add("version", l["Validation.Required"]);
+        }
+        if (errors.Any)
+        {
+            return ApiProblems.Fields(errors);
+        }
+        if (request.Version != goal.Version)
+        {
+            return ApiProblems.StaleVersion(l["Problem.StaleVersion"]);
+        }
+        db.GoalChanges.Add(new GoalChange
+        {
+            GoalId = goal.Id, ChangedById = scope.Access.MemberId, ChangedUtc = clock.GetUtcNow().UtcDateTime, Kind = GoalChangeKind.ProgressReported,
+            Reason = note, OldActual = goal.ManualActual, NewActual = request.Value,
+        });
+        goal.ManualActual = request.Value;
         return await SaveAsync(db, scope, goal.Id, l, clock, cancellationToken);
     }
 
@@ -384,7 +438,7 @@ public static class GoalsApi
         children = await WithPaceAsync(db, context, children, today, cancellationToken);
         var changes = await db.GoalChanges.Where(c => c.GoalId == id).OrderBy(c => c.ChangedUtc).ThenBy(c => c.Id)
             .Select(c => new GoalChangeResponse(c.Id, c.Kind, c.ChangedById,
-                db.Members.Where(m => m.Id == c.ChangedById).Select(m => m.Name).FirstOrDefault(), c.ChangedUtc, c.Reason, c.OldTarget, c.NewTarget))
+                db.Members.Where(m => m.Id == c.ChangedById).Select(m => m.Name).FirstOrDefault(), c.ChangedUtc, c.Reason, c.OldTarget, c.NewTarget, c.OldActual, c.NewActual))
             .ToListAsync(cancellationToken);
         var rollUp = childTargets.Count == 0 ? null : GoalCascade.RollUp(goal.Target, childTargets, GoalMetrics.Of(goal.Metric));
         return new GoalDetail(withPace, smart, children, rollUp, changes);

@@ -15,6 +15,9 @@ public class GoalChange : TenantEntity
     public string? Reason { get; set; }
     public long? OldTarget { get; set; }
     public long? NewTarget { get; set; }
+    // A manual goal's reported value before and after (GoalChangeKind.ProgressReported).
+    public long? OldActual { get; set; }
+    public long? NewActual { get; set; }
 }
 
 public enum GoalChangeKind
@@ -23,4 +26,7 @@ public enum GoalChangeKind
     Edited = 1,
     Approved = 2,
     Cascaded = 3,
+    // The owner (or a goal setter) reported the value of a manual goal; allowed on a locked goal,
+    // since the lock is on the target, not on progress.
+    ProgressReported = 4,
 }

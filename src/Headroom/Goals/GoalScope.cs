@@ -81,6 +81,12 @@ public sealed class GoalScope
         _ => db.Goals.Where(_ => false),
     };
 
+    // A manual goal's value is reported by the member who owns it (who cannot set goals) or by
+    // whoever may set the goal.
+    public async Task<bool> CanReportProgressAsync(AppDbContext db, long goalId, GoalOwnerKind ownerKind, long? memberId, CancellationToken cancellationToken) =>
+        (ownerKind == GoalOwnerKind.Member && memberId == Access.MemberId)
+        || await Editable(db).AnyAsync(g => g.Id == goalId, cancellationToken);
+
     // May the caller set a goal for this owner? Another organization's team or member is simply not found.
     public async Task<bool> CanOwnAsync(AppDbContext db, GoalOwnerKind kind, long? teamId, long? memberId, CancellationToken cancellationToken) => kind switch
     {

@@ -745,7 +745,13 @@ namespace Headroom.Data.Migrations.Postgres
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("NewActual")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("NewTarget")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("OldActual")
                         .HasColumnType("bigint");
 
                     b.Property<long?>("OldTarget")

@@ -715,7 +715,13 @@ namespace Headroom.Data.Migrations.Sqlite
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("NewActual")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("NewTarget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OldActual")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("OldTarget")
