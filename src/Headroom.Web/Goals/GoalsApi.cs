@@ -34,6 +34,10 @@ public static class GoalsApi
             "Split a goal's target among its child teams or members (even, capacity, lastPeriodShare); apply=false previews, apply=true writes draft child goals.");
         goals.MapGet("/settings", GetSettings).WithSummary("The organization's fiscal year start, new-hire ramp-up curve and whether reps see teammates' goals.");
         goals.MapPut("/settings", UpdateSettings).WithSummary("Change the goal settings (admins); send the version you read.");
+        goals.MapGet("/territories", TerritoryPotentialsApi.Get).WithSummary(
+            "The yearly potential of each territory (minor units) that goals cascade by, with the territories members and accounts name that have none yet (managers and admins).");
+        goals.MapPut("/territories", TerritoryPotentialsApi.Put).WithSummary(
+            "Replace the territory potentials (admins); send the organization's version you read; territory names are unique regardless of case.");
         goals.MapDelete("/{id:long}", DeleteGoal).WithSummary("Delete a draft goal without children; with ?version= the version you read.");
     }
 

@@ -47,6 +47,7 @@ public abstract class AppDbContext(DbContextOptions options, TenantContext tenan
     public DbSet<PulseResponse> PulseResponses => Set<PulseResponse>();
     public DbSet<Goal> Goals => Set<Goal>();
     public DbSet<GoalChange> GoalChanges => Set<GoalChange>();
+    public DbSet<TerritoryPotential> TerritoryPotentials => Set<TerritoryPotential>();
     public DbSet<MemberActivityDay> MemberActivityDays => Set<MemberActivityDay>();
     public DbSet<AssignmentLogEntry> AssignmentLog => Set<AssignmentLogEntry>();
     public DbSet<OrganizationPoolSettings> OrganizationPoolSettings => Set<OrganizationPoolSettings>();

@@ -22,6 +22,7 @@ internal static class DemoReset
         await db.Goals.IgnoreQueryFilters().Where(g => g.OrgId == orgId)
             .ExecuteUpdateAsync(s => s.SetProperty(g => g.ParentGoalId, (long?)null), cancellationToken);
         await DeleteAsync(db.GoalChanges, orgId, cancellationToken);
+        await DeleteAsync(db.TerritoryPotentials, orgId, cancellationToken);
         await AssignmentLogTriggers.PurgeOrganizationAsync(db, orgId, cancellationToken);
         await DeleteAsync(db.Goals, orgId, cancellationToken);
         await db.MemberActivityDays.IgnoreQueryFilters().Where(d => d.OrgId == orgId).ExecuteDeleteAsync(cancellationToken);

@@ -4,6 +4,7 @@ using Headroom.Data;
 using Headroom.Deals;
 using Headroom.Feedback;
 using Headroom.FollowUps;
+using Headroom.Goals;
 using Headroom.Leads;
 using Headroom.Organizations;
 using Headroom.Reviews;
@@ -99,6 +100,7 @@ public sealed class DemoSeeder
         _db.ChangeTracker.Clear();
 
         var signIns = await AddPeopleAsync();
+        AddTerritoryPotentials();
         await AddAccountsAsync();
         await AddLeadsAsync();
         await AddDealsAsync(stages);
@@ -140,6 +142,25 @@ public sealed class DemoSeeder
             Feedback = _feedback,
             Activities = activities,
         };
+    }
+
+    // Each region's share of a market of about three million a year per rep, split among its
+    // territories with the first listed (the largest economy) getting the most.
+    private void AddTerritoryPotentials()
+    {
+        var market = _reps.Count * 3_000_000m * 100;
+        foreach (var region in _regions)
+        {
+            var n = region.Territories.Length;
+            var ranks = n * (n + 1) / 2m;
+            for (var k = 0; k < n; k++)
+            {
+                _db.TerritoryPotentials.Add(new TerritoryPotential
+                {
+                    Territory = region.Territories[k], PotentialMinor = (long)Math.Round(market * (decimal)region.Weight * (n - k) / ranks / 100_000) * 100_000,
+                });
+            }
+        }
     }
 
     private List<DemoRep> Reps(Func<DemoRepPlan, bool> trait) =>

@@ -74,9 +74,11 @@ public enum CascadeMethod
     Even = 0,
     Capacity = 1,
     LastPeriodShare = 2,
+    TerritoryPotential = 3,
 }
 
-// Key is the child owner (a team or member id); Weight its capacity hours or last period's actual.
+// Key is the child owner (a team or member id); Weight its capacity hours, last period's actual or
+// territory potential.
 public sealed record CascadeShare(long Key, double Weight);
 
 public sealed record CascadePart(long Key, long Target, double Weight);

@@ -8,7 +8,8 @@ namespace Headroom.Goals;
 // the organization are its top-level teams, of a team its direct sub-teams; cascading to members
 // goes to the active reps of the whole subtree. By capacity, a child weighs the hours of its reps
 // in the period, pro-rated for leave and ramp-up; by last period's share, its actual value in the
-// period before.
+// period before; by territory potential, the potential of the territories its reps cover, each
+// territory shared among the reps of the parent who cover it (TerritoryWeights).
 public static class GoalCascadePlanner
 {
     public static async Task<CascadePlan> PlanAsync(
@@ -16,15 +17,28 @@ public static class GoalCascadePlanner
     {
         var owners = await ChildOwnersAsync(db, parent, childKind, cancellationToken);
         var weights = new List<CascadeShare>();
-        if (method == CascadeMethod.Capacity)
+        IReadOnlyList<string> uncovered = [];
+        var allMembers = new Dictionary<long, List<long>>();
+        if (method is CascadeMethod.Capacity or CascadeMethod.TerritoryPotential)
         {
-            var allMembers = new Dictionary<long, List<long>>();
             foreach (var owner in owners)
             {
                 allMembers[owner.Key] = await GoalEvaluator.OwnerMembersAsync(db, childKind, owner.TeamId, owner.MemberId, cancellationToken);
             }
+        }
+        if (method == CascadeMethod.Capacity)
+        {
             var capacity = await GoalCapacityQuery.LoadAsync(db, context, [.. allMembers.Values.SelectMany(m => m).Distinct()], parent.StartDate, parent.EndDate, cancellationToken);
             weights.AddRange(owners.Select(o => new CascadeShare(o.Key, Math.Round(allMembers[o.Key].Sum(m => capacity.TryGetValue(m, out var c) ? c.RampedHours : 0), 2))));
+        }
+        else if (method == CascadeMethod.TerritoryPotential)
+        {
+            var ids = allMembers.Values.SelectMany(m => m).Distinct().ToList();
+            var territories = await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)).Select(m => new { m.Id, m.Territories }).ToListAsync(cancellationToken);
+            var potentials = await db.TerritoryPotentials.AsNoTracking().ToDictionaryAsync(t => t.Territory, t => t.PotentialMinor, cancellationToken);
+            var weighting = TerritoryWeights.Weigh(potentials, territories.ToDictionary(m => m.Id, m => (IReadOnlyList<string>)m.Territories));
+            weights.AddRange(owners.Select(o => new CascadeShare(o.Key, Math.Round(allMembers[o.Key].Sum(m => weighting.Weights.GetValueOrDefault(m)), 2))));
+            uncovered = weighting.Uncovered;
         }
         else if (method == CascadeMethod.LastPeriodShare)
         {
@@ -49,7 +63,7 @@ public static class GoalCascadePlanner
             var child = existing.FirstOrDefault(g => g.OwnerKind == childKind && g.TeamId == owner.TeamId && g.MemberId == owner.MemberId);
             return new CascadeLine(childKind, owner.TeamId, owner.MemberId, owner.Name, part.Weight, part.Target, child?.Id, child?.Target, child?.Status);
         }).ToList();
-        return new CascadePlan(method, childKind, lines, split.FellBackToEven, GoalCascade.RollUp(parent.Target, [.. lines.Select(l => l.Target)], GoalMetrics.Of(parent.Metric)));
+        return new CascadePlan(method, childKind, lines, split.FellBackToEven, GoalCascade.RollUp(parent.Target, [.. lines.Select(l => l.Target)], GoalMetrics.Of(parent.Metric)), uncovered);
     }
 
     private static async Task<List<ChildOwner>> ChildOwnersAsync(AppDbContext db, Goal parent, GoalOwnerKind childKind, CancellationToken cancellationToken)
@@ -83,4 +97,6 @@ public sealed record CascadeLine(
     GoalOwnerKind OwnerKind, long? TeamId, long? MemberId, string OwnerName, double Weight, long Target,
     long? ExistingGoalId, long? ExistingTarget, GoalStatus? ExistingStatus);
 
-public sealed record CascadePlan(CascadeMethod Method, GoalOwnerKind ChildKind, IReadOnlyList<CascadeLine> Lines, bool FellBackToEven, RollUp RollUp);
+// UncoveredTerritories: by territory potential, the territories with potential that no child's rep covers.
+public sealed record CascadePlan(
+    CascadeMethod Method, GoalOwnerKind ChildKind, IReadOnlyList<CascadeLine> Lines, bool FellBackToEven, RollUp RollUp, IReadOnlyList<string> UncoveredTerritories);

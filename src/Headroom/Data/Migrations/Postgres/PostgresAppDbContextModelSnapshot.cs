@@ -774,6 +774,42 @@ namespace Headroom.Data.Migrations.Postgres
                     b.ToTable("GoalChanges");
                 });
 
+            modelBuilder.Entity("Headroom.Goals.TerritoryPotential", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("OrgId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PotentialMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Territory")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgId", "Territory")
+                        .IsUnique();
+
+                    b.ToTable("TerritoryPotentials", t =>
+                        {
+                            t.HasCheckConstraint("CK_TerritoryPotentials_Potential", "\"PotentialMinor\" >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Headroom.Leads.Lead", b =>
                 {
                     b.Property<long>("Id")
@@ -1991,6 +2027,15 @@ namespace Headroom.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Goal");
+                });
+
+            modelBuilder.Entity("Headroom.Goals.TerritoryPotential", b =>
+                {
+                    b.HasOne("Headroom.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Headroom.Leads.Lead", b =>

@@ -744,6 +744,40 @@ namespace Headroom.Data.Migrations.Sqlite
                     b.ToTable("GoalChanges");
                 });
 
+            modelBuilder.Entity("Headroom.Goals.TerritoryPotential", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrgId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PotentialMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Territory")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgId", "Territory")
+                        .IsUnique();
+
+                    b.ToTable("TerritoryPotentials", t =>
+                        {
+                            t.HasCheckConstraint("CK_TerritoryPotentials_Potential", "\"PotentialMinor\" >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Headroom.Leads.Lead", b =>
                 {
                     b.Property<long>("Id")
@@ -1929,6 +1963,15 @@ namespace Headroom.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Goal");
+                });
+
+            modelBuilder.Entity("Headroom.Goals.TerritoryPotential", b =>
+                {
+                    b.HasOne("Headroom.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Headroom.Leads.Lead", b =>
