@@ -24,13 +24,8 @@ public static class Dashboard
     {
         var scope = await AccessScope.ForMemberAsync(db, user.GetMemberId(), cancellationToken);
         var orgId = db.Tenant.RequireOrgId();
-        var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId)
-            .Select(o => new { o.TimeZoneId, o.Currency }).SingleAsync(cancellationToken);
+        var organization = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == orgId, cancellationToken);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(organization.TimeZoneId);
-        if (teamId is null && scope.Role == MemberRole.Manager)
-        {
-            teamId = await ManagedTeamAsync(db, scope, cancellationToken);
-        }
         IReadOnlyCollection<long>? members = null;
         string? teamName = null;
         if (scope.Role == MemberRole.Rep)
@@ -38,27 +33,38 @@ public static class Dashboard
             teamId = null;
             members = [scope.MemberId];
         }
-        else if (teamId is { } team)
+        else if (teamId is not null || scope.Role == MemberRole.Manager)
         {
-            teamName = await scope.Teams(db).Where(t => t.Id == team).Select(t => t.Name).SingleOrDefaultAsync(cancellationToken);
-            if (teamName is null)
+            // One read of the team tree answers which team a manager heads, whether the reader
+            // may see the team asked for, and its sub-teams.
+            var teams = await db.Teams.AsNoTracking().Select(t => new { t.Id, t.ParentTeamId, t.ManagerId, t.Name }).ToListAsync(cancellationToken);
+            teamId ??= ManagedTeam(teams.Where(t => t.ManagerId == scope.MemberId).Select(t => (t.Id, t.ParentTeamId, t.Name)));
+            if (teamId is { } team)
             {
-                return null;
+                teamName = teams.Where(t => t.Id == team && (scope.Role == MemberRole.Admin || scope.TeamIds.Contains(t.Id))).Select(t => t.Name).SingleOrDefault();
+                if (teamName is null)
+                {
+                    return null;
+                }
+                var subtree = AccessScope.TeamsBelow(teams.Select(t => (t.Id, t.ParentTeamId)), [team]).ToList();
+                // Former members too: what they won for the team still counts.
+                members = await db.Members.Where(m => m.TeamId != null && subtree.Contains(m.TeamId.Value)).Select(m => m.Id).ToListAsync(cancellationToken);
             }
-            var subtree = await AccessScope.TeamsBelowAsync(db, [team], cancellationToken);
-            // Former members too: what they won for the team still counts.
-            members = await db.Members.Where(m => m.TeamId != null && subtree.Contains(m.TeamId.Value)).Select(m => m.Id).ToListAsync(cancellationToken);
         }
+        // A member set has been checked against the reader's scope above, so the figures are read
+        // over the members alone: filtering by the scope again would add a sub-select per query.
+        var readScope = members is null ? scope : AccessScope.WholeOrganization();
+        var ids = members?.ToList();
+        var deals = ids is null ? readScope.Deals(db) : readScope.Deals(db).Where(d => d.OwnerId != null && ids.Contains(d.OwnerId.Value));
 
         var period = MetricsPeriod.Of(from, to.AddDays(1), zone);
-        var figures = await SalesMetrics.LoadAsync(db, scope, period, members, activityVolume: false, cancellationToken);
+        var figures = await SalesMetrics.LoadAsync(db, readScope, period, members, activityVolume: false, cancellationToken);
         // Activities are counted from the activity per member and day (ActivityDayRollup), not
         // from the activity rows: an organization's quarter is millions of them. Its days are the
         // member's own (their zone), the period's the organization's.
         var days = db.MemberActivityDays.Where(d => d.Day >= from && d.Day <= to);
-        if (members is not null)
+        if (ids is not null)
         {
-            var ids = members.ToList();
             days = days.Where(d => ids.Contains(d.MemberId));
         }
         else if (scope.Role != MemberRole.Admin)
@@ -69,54 +75,61 @@ public static class Dashboard
         var counted = await days.GroupBy(_ => 1).Select(g => new { Activities = g.Sum(d => d.Activities), Visits = g.Sum(d => d.Visits) })
             .SingleOrDefaultAsync(cancellationToken);
 
-        // The owner was checked above (a rep's own goal, a team the reader sees, the organization),
-        // and a reader may read the goals of what they may see.
+        var revenueGoal = await RevenueGoalAsync(db, scope, organization, teamId, from, to, figures, deals, clock, cancellationToken);
+        var trend = await TrendAsync(deals, to, zone, cancellationToken);
+        return new DashboardResult(from, to, teamId, teamName, scope.Role, organization.Currency, PerformanceFigures.Of(figures) with { Activities = counted?.Activities ?? 0, Visits = counted?.Visits ?? 0 }, figures.OpenDeals, revenueGoal, trend);
+    }
+
+    // The won-revenue goal of what is shown whose period is closest to the one shown, with its
+    // pace. The owner was checked (a rep's own goal, a team the reader sees, the organization), and
+    // a reader may read the goals of what they may see. When the goal's period is the one shown,
+    // its actual is the period's won revenue already counted, over the same members.
+    private static async Task<DashboardGoal?> RevenueGoalAsync(
+        AppDbContext db, AccessScope scope, Organization organization, long? teamId, DateOnly from, DateOnly to, SalesMetricsResult figures,
+        IQueryable<Deal> deals, TimeProvider clock, CancellationToken cancellationToken)
+    {
         var goals = db.Goals.AsNoTracking().Where(g => g.Metric == GoalMetric.WonRevenue && g.StartDate <= to && g.EndDate >= from);
         goals = scope.Role == MemberRole.Rep
             ? goals.Where(g => g.OwnerKind == GoalOwnerKind.Member && g.MemberId == scope.MemberId)
             : teamId is { } owner
                 ? goals.Where(g => g.OwnerKind == GoalOwnerKind.Team && g.TeamId == owner)
                 : goals.Where(g => g.OwnerKind == GoalOwnerKind.Organization);
-        // The goal whose period is closest to the one shown: same start first, then the shortest.
+        // Same start first, then the shortest.
         var goal = await goals.OrderByDescending(g => g.StartDate == from && g.EndDate == to).ThenByDescending(g => g.StartDate == from)
             .ThenBy(g => g.EndDate.DayNumber - g.StartDate.DayNumber).ThenBy(g => g.Id)
             .FirstOrDefaultAsync(cancellationToken);
-        DashboardGoal? revenueGoal = null;
-        if (goal is not null)
+        if (goal is null)
         {
-            var context = await GoalContext.LoadAsync(db, cancellationToken);
-            var standing = await GoalEvaluator.StandingAsync(db, context, GoalSubject.Of(goal), goal.Target, context.Today(clock), cancellationToken);
-            var left = goal.Target - (standing.Pace.Actual ?? 0);
-            revenueGoal = new DashboardGoal(goal.Id, goal.Name, goal.StartDate, goal.EndDate, goal.Target, standing.Pace,
-                left > 0 ? Math.Round((decimal)figures.WeightedOpenPipelineMinor / left, 2, MidpointRounding.AwayFromZero) : null);
+            return null;
         }
-
-        var trend = await TrendAsync(db, scope, members, to, zone, cancellationToken);
-        return new DashboardResult(from, to, teamId, teamName, scope.Role, organization.Currency, PerformanceFigures.Of(figures) with { Activities = counted?.Activities ?? 0, Visits = counted?.Visits ?? 0 }, figures.OpenDeals, revenueGoal, trend);
+        var context = await GoalContext.LoadAsync(db, organization, cancellationToken);
+        var subject = GoalSubject.Of(goal);
+        var today = context.Today(clock);
+        var standing = goal.StartDate == from && goal.EndDate == to
+            ? GoalEvaluator.Standing(context, subject, goal.Target, today,
+                new GoalActuals(figures.WonRevenueMinor, await GoalProgressQuery.WeightedPipelineAsync(deals, GoalMetric.WonRevenue, goal.EndDate, cancellationToken)))
+            : await GoalEvaluator.StandingAsync(db, context, subject, goal.Target, today, cancellationToken);
+        var left = goal.Target - (standing.Pace.Actual ?? 0);
+        return new DashboardGoal(goal.Id, goal.Name, goal.StartDate, goal.EndDate, goal.Target, standing.Pace,
+            left > 0 ? Math.Round((decimal)figures.WeightedOpenPipelineMinor / left, 2, MidpointRounding.AwayFromZero) : null);
     }
 
     // The team a manager heads that no other team of theirs sits above.
-    private static async Task<long?> ManagedTeamAsync(AppDbContext db, AccessScope scope, CancellationToken cancellationToken)
+    private static long? ManagedTeam(IEnumerable<(long Id, long? ParentTeamId, string Name)> managed)
     {
-        var teams = await db.Teams.Where(t => t.ManagerId == scope.MemberId).Select(t => new { t.Id, t.ParentTeamId, t.Name }).ToListAsync(cancellationToken);
+        var teams = managed.ToList();
         var ids = teams.Select(t => t.Id).ToHashSet();
         return teams.Where(t => t.ParentTeamId is not { } parent || !ids.Contains(parent)).OrderBy(t => t.Name).ThenBy(t => t.Id).Select(t => (long?)t.Id).FirstOrDefault();
     }
 
     // Won revenue and deals won per local month, for the TrendMonths months ending with the one
     // the period ends in.
-    private static async Task<IReadOnlyList<MonthFigures>> TrendAsync(
-        AppDbContext db, AccessScope scope, IReadOnlyCollection<long>? members, DateOnly to, TimeZoneInfo zone, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<MonthFigures>> TrendAsync(IQueryable<Deal> deals, DateOnly to, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var last = new DateOnly(to.Year, to.Month, 1);
         var first = last.AddMonths(-(TrendMonths - 1));
         var span = MetricsPeriod.Of(first, last.AddMonths(1), zone);
-        var deals = scope.Deals(db).Where(d => d.Outcome == DealOutcome.Won && d.ClosedUtc >= span.FromUtc && d.ClosedUtc < span.ToUtc);
-        if (members is not null)
-        {
-            var ids = members.ToList();
-            deals = deals.Where(d => d.OwnerId != null && ids.Contains(d.OwnerId.Value));
-        }
+        deals = deals.Where(d => d.Outcome == DealOutcome.Won && d.ClosedUtc >= span.FromUtc && d.ClosedUtc < span.ToUtc);
         var won = await deals.Select(d => new { ClosedUtc = d.ClosedUtc!.Value, d.AmountMinor }).ToListAsync(cancellationToken);
         var byMonth = won.ToLookup(d =>
         {

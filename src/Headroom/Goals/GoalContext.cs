@@ -13,6 +13,12 @@ public sealed record GoalContext(
     {
         var orgId = db.Tenant.RequireOrgId();
         var organization = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == orgId, cancellationToken);
+        return await LoadAsync(db, organization, cancellationToken);
+    }
+
+    // For a caller that has read the organization already.
+    public static async Task<GoalContext> LoadAsync(AppDbContext db, Organization organization, CancellationToken cancellationToken = default)
+    {
         var calendar = await db.CalendarDays.AsNoTracking().Select(d => new CalendarException(d.Date, d.Kind)).ToListAsync(cancellationToken);
         RampUpCurve ramp;
         try

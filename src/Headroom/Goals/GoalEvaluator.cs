@@ -14,6 +14,12 @@ public static class GoalEvaluator
     public static async Task<GoalStanding> StandingAsync(AppDbContext db, GoalContext context, GoalSubject goal, long target, DateOnly today, CancellationToken cancellationToken = default)
     {
         var actuals = await GoalProgressQuery.LoadAsync(db, goal, context.Zone, cancellationToken);
+        return Standing(context, goal, target, today, actuals);
+    }
+
+    // The pace from actuals the caller has counted already (the dashboard has the period's figures).
+    public static GoalStanding Standing(GoalContext context, GoalSubject goal, long target, DateOnly today, GoalActuals actuals)
+    {
         var flags = context.WorkingDays(goal.Start, goal.End);
         var (total, elapsed) = GoalPacer.WorkingDays(flags, goal.Start, today);
         var pace = GoalPacer.Pace(new PaceInputs(GoalMetrics.Of(goal.Metric), target, actuals.Actual, total, elapsed, Ended: today > goal.End, actuals.WeightedPipeline));

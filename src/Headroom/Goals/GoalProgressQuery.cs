@@ -19,7 +19,7 @@ public static class GoalProgressQuery
     {
         var owners = await OwnerScopeAsync(db, goal, cancellationToken);
         var actual = await ActualAsync(db, owners, goal.Metric, goal.ActivityType, goal.Start, goal.End, zone, goal.ManualActual, cancellationToken);
-        var pipeline = await WeightedPipelineAsync(db, owners, goal.Metric, goal.End, cancellationToken);
+        var pipeline = await WeightedPipelineAsync(owners.Deals(db), goal.Metric, goal.End, cancellationToken);
         return new GoalActuals(actual, pipeline);
     }
 
@@ -152,13 +152,13 @@ public static class GoalProgressQuery
 
     // What the open pipeline is expected to add before the period ends: open deals expected to
     // close by then (or already overdue), weighted by their stage's win probability.
-    private static async Task<long?> WeightedPipelineAsync(AppDbContext db, AccessScope owners, GoalMetric metric, DateOnly end, CancellationToken cancellationToken)
+    public static async Task<long?> WeightedPipelineAsync(IQueryable<Deal> deals, GoalMetric metric, DateOnly end, CancellationToken cancellationToken)
     {
         if (metric is not (GoalMetric.WonRevenue or GoalMetric.DealsWon))
         {
             return null;
         }
-        var open = await owners.Deals(db)
+        var open = await deals
             .Where(d => d.Outcome == DealOutcome.Open && d.ExpectedCloseDate != null && d.ExpectedCloseDate <= end)
             .Select(d => new { d.AmountMinor, d.Stage!.WinProbability })
             .ToListAsync(cancellationToken);

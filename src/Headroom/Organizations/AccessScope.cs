@@ -46,6 +46,12 @@ public sealed class AccessScope
     public static async Task<HashSet<long>> TeamsBelowAsync(AppDbContext db, IEnumerable<long> roots, CancellationToken cancellationToken = default)
     {
         var teams = await db.Teams.Select(t => new { t.Id, t.ParentTeamId }).ToListAsync(cancellationToken);
+        return TeamsBelow(teams.Select(t => (t.Id, t.ParentTeamId)), roots);
+    }
+
+    // The same over a team list already read (id and parent of every team).
+    public static HashSet<long> TeamsBelow(IEnumerable<(long Id, long? ParentTeamId)> teams, IEnumerable<long> roots)
+    {
         var children = teams.Where(t => t.ParentTeamId is not null).ToLookup(t => t.ParentTeamId!.Value, t => t.Id);
         var found = new HashSet<long>();
         var pending = new Stack<long>(roots);

@@ -106,6 +106,13 @@ public sealed class AnalyticsApiTests
         Assert.Equal(Math.Round((decimal)body.Figures.WeightedOpenPipelineMinor / 600_00, 2), goal.PipelineCoverage);
         Assert.Equal(400_00, body.Trend.Single(m => m.Month == new DateOnly(2026, 10, 1)).WonRevenueMinor);
         Assert.Equal(1, body.Trend.Sum(m => m.DealsWon));
+        // The dashboard reuses the period's figures for the goal's pace; the goal's own page counts
+        // it afresh: the same pace. A month of the quarter counts the quarter's goal afresh too.
+        var detail = await world.Client(ApiWorld.ManagerA).GetFromJsonAsync<Headroom.Web.Goals.GoalDetail>($"/api/v1/goals/{goal.Id}", ApiWorld.Json);
+        Assert.Equal(detail!.Goal.Pace, goal.Pace);
+        var october = (await world.Client(ApiWorld.ManagerA).GetFromJsonAsync<DashboardResult>(
+            new Uri("/api/v1/analytics/dashboard?from=2026-10-01&to=2026-10-31", UriKind.Relative), ApiWorld.Json))!;
+        Assert.Equal(detail.Goal.Pace, october.RevenueGoal!.Pace);
 
         // Team B's manager has no revenue goal and no revenue.
         var other = (await world.Client(ApiWorld.ManagerB).GetFromJsonAsync<DashboardResult>(
