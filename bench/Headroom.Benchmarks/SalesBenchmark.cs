@@ -50,10 +50,10 @@ public static class SalesBenchmark
         if (exactLp)
         {
             watch.Restart();
-            var (utilization, cost) = SalesExactLp.Solve(instance, balanced);
+            var (utilization, cost, atDuals) = SalesExactLp.Solve(instance, balanced);
             var m = balanced.Metrics;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"# exact_lp util={utilization:0.0000} (engine bound {m.LpBoundUtilization:0.0000}, plan {100 * (m.MaxUtilization - utilization) / utilization:0.000}% above) cost={cost:0.0} (engine bound {m.LpBoundCost}, plan {100 * (m.TotalCost - cost) / cost:0.000}% above) seconds={watch.Elapsed.TotalSeconds:0.0}"));
+                $"# exact_lp util={utilization:0.0000} (engine bound {m.LpBoundUtilization:0.0000}, plan {100 * (m.MaxUtilization - utilization) / utilization:0.000}% above) cost={cost:0.0} (engine bound {m.LpBoundCost}, plan {100 * (m.TotalCost - cost) / cost:0.000}% above, engine's Lagrangian at the LP duals {atDuals:0.0}) seconds={watch.Elapsed.TotalSeconds:0.0}"));
         }
         var router = new OnlineRouter(instance, balanced);
         var arrivals = SalesInstanceGenerator.GenerateArrivals(instance, routes, seed + 1);
