@@ -1,4 +1,8 @@
 using Google.OrTools.LinearSolver;
+using CpModel = Google.OrTools.Sat.CpModel;
+using CpSolver = Google.OrTools.Sat.CpSolver;
+using ILiteral = Google.OrTools.Sat.ILiteral;
+using LinearExpr = Google.OrTools.Sat.LinearExpr;
 using Headroom.Assignment;
 
 namespace Headroom.Benchmarks;
@@ -103,5 +107,63 @@ public static class SalesExactLp
                 cost?.SetCoefficient(x, instance.CostOf(i, r));
             }
         }
+    }
+
+    // The integer cost problem at the plan's cap (the staged problem itself) with CP-SAT: its best
+    // solution and proven lower bound within the time limit, to tell how much of the gap to the LP
+    // any integral plan must keep (items are not split, and at the cap the tight reps have no
+    // spare minutes).
+    public static (double Best, double Bound, string Status) SolveInteger(AssignmentInstance instance, AssignmentPlan plan, double seconds, int workers)
+    {
+        var model = new CpModel();
+        var rows = new List<(ILiteral, long)>[instance.Reps.Count];
+        for (var r = 0; r < rows.Length; r++)
+        {
+            rows[r] = [];
+        }
+        var objective = LinearExpr.NewBuilder();
+        for (var i = 0; i < instance.Items.Count; i++)
+        {
+            if (plan.RepOfItem[i] < 0)
+            {
+                continue;
+            }
+            var choices = new List<ILiteral>();
+            for (var r = 0; r < instance.Reps.Count; r++)
+            {
+                if (!instance.IsEligible(i, r))
+                {
+                    continue;
+                }
+                var x = model.NewBoolVar("");
+                choices.Add(x);
+                rows[r].Add((x, instance.EffortOf(i, r)));
+                objective.AddTerm(x, instance.CostOf(i, r));
+                if (plan.RepOfItem[i] == r)
+                {
+                    model.AddHint(x, 1);
+                }
+            }
+            model.AddExactlyOne(choices);
+        }
+        for (var r = 0; r < rows.Length; r++)
+        {
+            var rep = instance.Reps[r];
+            if (rep.AvailableMinutes <= 0 || rows[r].Count == 0)
+            {
+                continue;
+            }
+            var limit = (long)Math.Max(rep.CurrentLoadMinutes, Math.Floor(plan.UtilizationCap * rep.AvailableMinutes));
+            var load = LinearExpr.NewBuilder();
+            foreach (var (x, effort) in rows[r])
+            {
+                load.AddTerm(x, effort);
+            }
+            model.Add(load <= limit - rep.CurrentLoadMinutes);
+        }
+        model.Minimize(objective);
+        var solver = new CpSolver { StringParameters = FormattableString.Invariant($"max_time_in_seconds:{seconds} num_workers:{workers}") };
+        var status = solver.Solve(model);
+        return (solver.ObjectiveValue, solver.BestObjectiveBound, status.ToString());
     }
 }
