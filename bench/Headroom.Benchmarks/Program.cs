@@ -46,7 +46,8 @@ var salesSeed = new Option<int>("--seed") { DefaultValueFactory = _ => 1, Descri
 var routes = new Option<int>("--routes") { DefaultValueFactory = _ => 10_000, Description = "New leads routed online one at a time after the plan" };
 var boundIterations = new Option<int>("--bound-iterations") { DefaultValueFactory = _ => new AssignmentOptimizerOptions().BoundIterations, Description = "Passes over all candidate pairs spent on each LP bound" };
 var exactLp = new Option<bool>("--exact-lp") { Description = "Also solve both LP relaxations exactly with GLOP (small instances only)" };
-var sales = new Command("sales", "Sales-scale assignment: balanced plan vs round robin and least loaded, and online routing latency") { leads, salesReps, salesSeed, routes, workers, boundIterations, exactLp };
-sales.SetAction(parse => SalesBenchmark.Run(parse.GetValue(leads), parse.GetValue(salesReps), parse.GetValue(salesSeed), parse.GetValue(routes), parse.GetValue(workers), parse.GetValue(boundIterations), parse.GetValue(exactLp)));
+var exactIp = new Option<double>("--exact-ip") { Description = "Also solve the integer cost problem at the plan's cap with CP-SAT for this many seconds (small instances only)" };
+var sales = new Command("sales", "Sales-scale assignment: balanced plan vs round robin and least loaded, and online routing latency") { leads, salesReps, salesSeed, routes, workers, boundIterations, exactLp, exactIp };
+sales.SetAction(parse => SalesBenchmark.Run(parse.GetValue(leads), parse.GetValue(salesReps), parse.GetValue(salesSeed), parse.GetValue(routes), parse.GetValue(workers), parse.GetValue(boundIterations), parse.GetValue(exactLp), parse.GetValue(exactIp)));
 
 return await new RootCommand("Headroom benchmarks") { import, seed, web, workload, workloadPage, dashboard, gap, sales }.Parse(args).InvokeAsync();

@@ -12,7 +12,7 @@ namespace Headroom.Benchmarks;
 // the same utilization bound (their cost is not, as its bound depends on the plan's maximum).
 public static class SalesBenchmark
 {
-    public static int Run(int leads, int reps, int seed, int routes, int workers, int boundIterations, bool exactLp)
+    public static int Run(int leads, int reps, int seed, int routes, int workers, int boundIterations, bool exactLp, double exactIpSeconds = 0)
     {
         var watch = Stopwatch.StartNew();
         var instance = SalesInstanceGenerator.Generate(leads, reps, seed);
@@ -50,10 +50,17 @@ public static class SalesBenchmark
         if (exactLp)
         {
             watch.Restart();
-            var (utilization, cost) = SalesExactLp.Solve(instance, balanced);
+            var (utilization, cost, atDuals) = SalesExactLp.Solve(instance, balanced);
             var m = balanced.Metrics;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"# exact_lp util={utilization:0.0000} (engine bound {m.LpBoundUtilization:0.0000}, plan {100 * (m.MaxUtilization - utilization) / utilization:0.000}% above) cost={cost:0.0} (engine bound {m.LpBoundCost}, plan {100 * (m.TotalCost - cost) / cost:0.000}% above) seconds={watch.Elapsed.TotalSeconds:0.0}"));
+                $"# exact_lp util={utilization:0.0000} (engine bound {m.LpBoundUtilization:0.0000}, plan {100 * (m.MaxUtilization - utilization) / utilization:0.000}% above) cost={cost:0.0} (engine bound {m.LpBoundCost}, plan {100 * (m.TotalCost - cost) / cost:0.000}% above, engine's Lagrangian at the LP duals {atDuals:0.0}) seconds={watch.Elapsed.TotalSeconds:0.0}"));
+        }
+        if (exactIpSeconds > 0)
+        {
+            var (best, lower, status) = SalesExactLp.SolveInteger(instance, balanced, exactIpSeconds, workers);
+            var m = balanced.Metrics;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"# exact_ip cost={best:0} proven_lower={lower:0.0} status={status} (plan {m.TotalCost}, {100 * (m.TotalCost - best) / best:0.000}% above the best integer plan) seconds={exactIpSeconds}"));
         }
         var router = new OnlineRouter(instance, balanced);
         var arrivals = SalesInstanceGenerator.GenerateArrivals(instance, routes, seed + 1);

@@ -1,4 +1,8 @@
 using Google.OrTools.LinearSolver;
+using CpModel = Google.OrTools.Sat.CpModel;
+using CpSolver = Google.OrTools.Sat.CpSolver;
+using ILiteral = Google.OrTools.Sat.ILiteral;
+using LinearExpr = Google.OrTools.Sat.LinearExpr;
 using Headroom.Assignment;
 
 namespace Headroom.Benchmarks;
@@ -8,9 +12,13 @@ namespace Headroom.Benchmarks;
 // it shows how much of a gap is the plan and how much is the engine's own Lagrangian bound.
 public static class SalesExactLp
 {
-    public static (double Utilization, double Cost) Solve(AssignmentInstance instance, AssignmentPlan plan)
+    // AtDuals: the engine's Lagrangian cost bound evaluated at GLOP's optimal capacity duals. It
+    // equals the cost LP (the relaxed problem is an assignment with an integral polytope), so a gap
+    // between the engine's bound and the LP is the engine's price search, not its formula.
+    public static (double Utilization, double Cost, double AtDuals) Solve(AssignmentInstance instance, AssignmentPlan plan)
     {
-        return (Utilization(instance, plan), Cost(instance, plan));
+        var (cost, atDuals) = Cost(instance, plan);
+        return (Utilization(instance, plan), cost, atDuals);
     }
 
     private static double Utilization(AssignmentInstance instance, AssignmentPlan plan)
@@ -33,7 +41,7 @@ public static class SalesExactLp
         return solver.Solve() == Solver.ResultStatus.OPTIMAL ? level.SolutionValue() : double.NaN;
     }
 
-    private static double Cost(AssignmentInstance instance, AssignmentPlan plan)
+    private static (double Cost, double AtDuals) Cost(AssignmentInstance instance, AssignmentPlan plan)
     {
         using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available");
         var capacity = new Constraint?[instance.Reps.Count];
@@ -48,7 +56,34 @@ public static class SalesExactLp
         }
         AddItems(instance, plan, solver, capacity, solver.Objective());
         solver.Objective().SetMinimization();
-        return solver.Solve() == Solver.ResultStatus.OPTIMAL ? solver.Objective().Value() : double.NaN;
+        if (solver.Solve() != Solver.ResultStatus.OPTIMAL)
+        {
+            return (double.NaN, double.NaN);
+        }
+        // A minimization's duals of <= rows are <= 0; the Lagrangian price is their negation.
+        var prices = capacity.Select(c => c is null ? 0 : Math.Max(0, -c.DualValue())).ToArray();
+        var value = 0.0;
+        for (var i = 0; i < instance.Items.Count; i++)
+        {
+            if (plan.RepOfItem[i] < 0)
+            {
+                continue;
+            }
+            var cheapest = double.PositiveInfinity;
+            for (var r = 0; r < instance.Reps.Count; r++)
+            {
+                if (instance.IsEligible(i, r))
+                {
+                    cheapest = Math.Min(cheapest, instance.CostOf(i, r) + prices[r] * instance.EffortOf(i, r));
+                }
+            }
+            value += cheapest;
+        }
+        for (var r = 0; r < instance.Reps.Count; r++)
+        {
+            value -= capacity[r] is { } row ? prices[r] * row.Ub() : 0;
+        }
+        return (solver.Objective().Value(), value);
     }
 
     private static void AddItems(AssignmentInstance instance, AssignmentPlan plan, Solver solver, Constraint?[] capacity, Objective? cost)
@@ -72,5 +107,63 @@ public static class SalesExactLp
                 cost?.SetCoefficient(x, instance.CostOf(i, r));
             }
         }
+    }
+
+    // The integer cost problem at the plan's cap (the staged problem itself) with CP-SAT: its best
+    // solution and proven lower bound within the time limit, to tell how much of the gap to the LP
+    // any integral plan must keep (items are not split, and at the cap the tight reps have no
+    // spare minutes).
+    public static (double Best, double Bound, string Status) SolveInteger(AssignmentInstance instance, AssignmentPlan plan, double seconds, int workers)
+    {
+        var model = new CpModel();
+        var rows = new List<(ILiteral, long)>[instance.Reps.Count];
+        for (var r = 0; r < rows.Length; r++)
+        {
+            rows[r] = [];
+        }
+        var objective = LinearExpr.NewBuilder();
+        for (var i = 0; i < instance.Items.Count; i++)
+        {
+            if (plan.RepOfItem[i] < 0)
+            {
+                continue;
+            }
+            var choices = new List<ILiteral>();
+            for (var r = 0; r < instance.Reps.Count; r++)
+            {
+                if (!instance.IsEligible(i, r))
+                {
+                    continue;
+                }
+                var x = model.NewBoolVar("");
+                choices.Add(x);
+                rows[r].Add((x, instance.EffortOf(i, r)));
+                objective.AddTerm(x, instance.CostOf(i, r));
+                if (plan.RepOfItem[i] == r)
+                {
+                    model.AddHint(x, 1);
+                }
+            }
+            model.AddExactlyOne(choices);
+        }
+        for (var r = 0; r < rows.Length; r++)
+        {
+            var rep = instance.Reps[r];
+            if (rep.AvailableMinutes <= 0 || rows[r].Count == 0)
+            {
+                continue;
+            }
+            var limit = (long)Math.Max(rep.CurrentLoadMinutes, Math.Floor(plan.UtilizationCap * rep.AvailableMinutes));
+            var load = LinearExpr.NewBuilder();
+            foreach (var (x, effort) in rows[r])
+            {
+                load.AddTerm(x, effort);
+            }
+            model.Add(load <= limit - rep.CurrentLoadMinutes);
+        }
+        model.Minimize(objective);
+        var solver = new CpSolver { StringParameters = FormattableString.Invariant($"max_time_in_seconds:{seconds} num_workers:{workers}") };
+        var status = solver.Solve(model);
+        return (solver.ObjectiveValue, solver.BestObjectiveBound, status.ToString());
     }
 }

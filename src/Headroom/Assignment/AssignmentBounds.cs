@@ -139,10 +139,11 @@ internal sealed class AssignmentBounds(PlanState state, int workers)
         return Objective(step) < Objective(0) ? step : 0;
     }
 
-    public long CostBound(double[] capacityLoad, long primalCost, int iterations)
+    // start: prices to begin from (zero if null); with one iteration, the bound at exactly those prices.
+    public long CostBound(double[] capacityLoad, long primalCost, int iterations, double[]? start = null)
     {
         var m = _g.Reps;
-        var prices = new double[m];
+        var prices = start is null ? new double[m] : (double[])start.Clone();
         var loads = new double[m];
         var best = double.NegativeInfinity;
         var bestPrices = new double[m];
