@@ -15,6 +15,7 @@ public static class LeaveCoverService
 {
     public const string ReturnedAfterLeave = "returned after leave";
     public const string EndedEarly = "cover ended early";
+    public const string LeaveDeleted = "leave deleted";
 
     public static async Task<CoverApplyOutcome> ApplyAsync(
         AppDbContext db,
