@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Headroom.Assignment;
 
 // Builds LeaveCoverPlanner's inputs for one leave: the window is from today (or the first day of
-// leave, if later) to its last day; the items are the member's open follow-ups due by then
-// (overdue ones too) that nobody covers yet; the candidates are the active reps of the member's
+// leave, if later) to its last day; the items are the member's open follow-ups due during the
+// leave or overdue already, that nobody covers yet; the candidates are the active reps of the member's
 // team and of the other teams under the same manager (with their sub-teams), with their capacity
 // and planned load over the window from the workload index, so the plan sees the heatmap's numbers.
 public static class LeaveCoverQuery
@@ -58,10 +58,14 @@ public static class LeaveCoverQuery
             effort = (await db.OrganizationEffortModels.AsNoTracking().SingleOrDefaultAsync(cancellationToken))?.Read() ?? EffortModel.Default;
         }
 
-        // Due by the end of the leave in the member's zone: the first instant of the day after.
+        // Due during the leave (its days in the member's zone), or overdue already: what falls due
+        // between now and the first day of leave is still the member's to do before they go.
+        var leaveStartUtc = TimeZoneInfo.ConvertTimeToUtc(timeOff.StartDate.ToDateTime(TimeOnly.MinValue), zone);
         var dueBeforeUtc = TimeZoneInfo.ConvertTimeToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
+        var nowUtc = asOf.UtcDateTime;
         var followUps = await db.FollowUps.AsNoTracking()
-            .Where(f => f.AssigneeId == member.Id && f.Status == FollowUpStatus.Open && f.CoverMemberId == null && f.DueUtc < dueBeforeUtc)
+            .Where(f => f.AssigneeId == member.Id && f.Status == FollowUpStatus.Open && f.CoverMemberId == null
+                && f.DueUtc < dueBeforeUtc && (f.DueUtc >= leaveStartUtc || f.DueUtc < nowUtc))
             .Select(f => new
             {
                 f.Id, f.Title, f.EffortHours, f.Priority, f.AccountId, f.DealId,

@@ -50,7 +50,9 @@ public sealed class LeaveCoverServiceTests
         var onDeal = new FollowUp { Title = "Acme: renewal call", AssigneeId = li.Id, AccountId = acme.Id, DealId = deal.Id, DueUtc = Shanghai(11, 13, 23, 30), EffortHours = 1 };
         var overdue = new FollowUp { Title = "call back the distributor", AssigneeId = li.Id, DueUtc = Shanghai(10, 30, 17), EffortHours = 0.5 };
         var afterLeave = new FollowUp { Title = "plan Q1", AssigneeId = li.Id, DueUtc = Shanghai(11, 16, 10), EffortHours = 3 };
-        db.FollowUps.AddRange(dueInLeave, onDeal, overdue, afterLeave);
+        // Due before the leave: still Li's to do before going.
+        var beforeLeave = new FollowUp { Title = "brief the team", AssigneeId = li.Id, DueUtc = Shanghai(11, 6, 17), EffortHours = 1 };
+        db.FollowUps.AddRange(dueInLeave, onDeal, overdue, afterLeave, beforeLeave);
         await db.SaveChangesAsync();
         return new World(database, org.Id, li.Id, wang.Id, chen.Id, zhou.Id, manager.Id, leave, acme.Id, deal.Id, dueInLeave.Id, onDeal.Id, overdue.Id, afterLeave.Id);
     }
@@ -202,17 +204,17 @@ public sealed class LeaveCoverServiceTests
         }
 
         var before = await FollowUpHoursAsync();
-        Assert.Equal((6.5, 0.0), (Math.Round(before.Li, 6), Math.Round(before.Wang, 6)));
+        Assert.Equal((7.5, 0.0), (Math.Round(before.Li, 6), Math.Round(before.Wang, 6)));
         Assert.True((await PlanAndApplyAsync(world)).Applied);
         var during = await FollowUpHoursAsync();
-        // The 3.5 h covered are Wang's; Li keeps "plan Q1" (3 h, due after the leave).
-        Assert.Equal((3.0, 3.5), (Math.Round(during.Li, 6), Math.Round(during.Wang, 6)));
+        // The 3.5 h covered are Wang's; Li keeps "plan Q1" (3 h, due after the leave) and "brief the team" (1 h, before it).
+        Assert.Equal((4.0, 3.5), (Math.Round(during.Li, 6), Math.Round(during.Wang, 6)));
         await using (var db = database.CreateContext(world.OrgId))
         {
             await LeaveCoverService.ReturnDueAsync(db, AssignmentActor.Cli, Shanghai(11, 14, 9));
         }
         var after = await FollowUpHoursAsync();
-        Assert.Equal((6.5, 0.0), (Math.Round(after.Li, 6), Math.Round(after.Wang, 6)));
+        Assert.Equal((7.5, 0.0), (Math.Round(after.Li, 6), Math.Round(after.Wang, 6)));
     }
 
     [Fact]
@@ -258,7 +260,7 @@ public sealed class LeaveCoverServiceTests
         Assert.True((await PlanAndApplyAsync(world)).Applied);
         Assert.Equal([world.DueInLeave, world.OnDeal, world.Overdue], await VisibleToAsync(world.Wang));
         Assert.Empty(await VisibleToAsync(world.Zhou));
-        Assert.Equal(4, (await VisibleToAsync(world.Li)).Count);
+        Assert.Equal(5, (await VisibleToAsync(world.Li)).Count);
         await using (var db = database.CreateContext(world.OrgId))
         {
             var cover = await db.LeaveCovers.SingleAsync();
