@@ -20,6 +20,7 @@ public static class CliApp
         ReportCommand.Create(),
         RebalanceCommand.Create(),
         PoolCommand.Create(),
+        CoverCommand.Create(),
     };
 
     public static Task<int> RunAsync(params string[] args) => CommandRunner.InvokeAsync(CreateRootCommand(), args);

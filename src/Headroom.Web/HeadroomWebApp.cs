@@ -66,6 +66,7 @@ public static class HeadroomWebApp
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddMudServices();
         builder.Services.AddHeadroomImports(builder.Configuration);
+        builder.Services.AddHostedService<LeaveCoverReturner>();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -106,6 +107,7 @@ public static class HeadroomWebApp
         api.MapGoalsApi();
         api.MapRebalanceApi();
         api.MapPoolApi();
+        api.MapLeaveCoverApi();
         api.MapScorecardApi();
         api.MapReviewsApi();
         api.MapImprovementPlansApi();

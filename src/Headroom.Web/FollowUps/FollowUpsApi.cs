@@ -40,7 +40,8 @@ public static class FollowUpsApi
         switch (filter.View)
         {
             case FollowUpView.Mine:
-                query = query.Where(f => f.AssigneeId == scope.MemberId);
+                // With what the caller covers for a colleague on leave: theirs to do for now.
+                query = query.Where(f => f.AssigneeId == scope.MemberId || f.CoverMemberId == scope.MemberId);
                 break;
             case FollowUpView.Overdue:
                 query = query.Where(f => f.Status == FollowUpStatus.Open && f.DueUtc < now);
@@ -236,5 +237,6 @@ public static class FollowUpsApi
         f.AccountId, db.Accounts.Where(c => c.Id == f.AccountId).Select(c => c.Name).FirstOrDefault(),
         f.DealId, db.Deals.Where(d => d.Id == f.DealId).Select(d => d.Name).FirstOrDefault(),
         f.LeadId, db.Leads.Where(x => x.Id == f.LeadId).Select(x => x.Name).FirstOrDefault(),
-        f.CompletedUtc, f.Version));
+        f.CompletedUtc, f.Version,
+        f.CoverMemberId, db.Members.Where(m => m.Id == f.CoverMemberId).Select(m => m.Name).FirstOrDefault()));
 }

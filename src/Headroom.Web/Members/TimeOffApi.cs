@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Headroom.Assignment;
 using Headroom.Data;
 using Headroom.Organizations;
 using Headroom.Web.Api;
@@ -89,7 +90,7 @@ public static class TimeOffApi
     }
 
     public static async Task<Results<NoContent, NotFound>> DeleteTimeOff(
-        long memberId, long id, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
+        long memberId, long id, AppDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken cancellationToken)
     {
         var scope = await AccessScope.ForMemberAsync(db, user.GetMemberId(), cancellationToken);
         if (!await scope.Members(db).AnyAsync(m => m.Id == memberId, cancellationToken))
@@ -100,6 +101,13 @@ public static class TimeOffApi
         if (timeOff is null)
         {
             return TypedResults.NotFound();
+        }
+        // No leave, no cover: its follow-ups go back to their owner in the same save.
+        var covers = await db.LeaveCovers.Where(c => c.TimeOffId == timeOff.Id && c.ReturnedUtc == null).ToListAsync(cancellationToken);
+        if (covers.Count > 0)
+        {
+            var name = await db.Members.Where(m => m.Id == scope.MemberId).Select(m => m.Name).SingleAsync(cancellationToken);
+            await LeaveCoverService.ReturnAsync(db, new AssignmentActor(scope.MemberId, name), covers, LeaveCoverService.LeaveDeleted, clock.GetUtcNow().UtcDateTime, cancellationToken);
         }
         db.TimeOffs.Remove(timeOff);
         await db.SaveChangesAsync(cancellationToken);

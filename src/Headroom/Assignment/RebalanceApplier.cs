@@ -154,10 +154,13 @@ public static class RebalanceApplier
     }
 }
 
-// Who made a change: a member, or the command line ("cli") with no member.
+// Who made a change: a member, or the command line ("cli") or the web app ("system") with no member.
 public sealed record AssignmentActor(long? MemberId, string Name)
 {
     public static AssignmentActor Cli { get; } = new(null, "cli");
+
+    // The web app's own background work (a leave cover returned when its leave is over).
+    public static AssignmentActor System { get; } = new(null, "system");
 }
 
 // One line of a proposal to apply: the owner it had in the preview and the one it gets.

@@ -52,7 +52,7 @@ public static class RebalanceQuery
         var effort = workload.Effort;
         var zones = workload.Members.ToDictionary(m => m.Id, m => TimeZoneInfo.FindSystemTimeZoneById(m.TimeZoneId ?? zoneId));
         var followUps = await scope.FollowUps(db).AsNoTracking()
-            .Where(f => f.Status == FollowUpStatus.Open && f.AssigneeId != null && ids.Contains(f.AssigneeId.Value))
+            .Where(f => f.Status == FollowUpStatus.Open && f.AssigneeId != null && ids.Contains(f.AssigneeId.Value) && f.CoverMemberId == null)
             .Select(f => new { f.Id, f.Title, Owner = f.AssigneeId!.Value, f.DueUtc, f.EffortHours, f.Priority, f.AccountId, f.DealId })
             .ToListAsync(cancellationToken);
         var deals = await scope.Deals(db).AsNoTracking()

@@ -50,6 +50,8 @@ public abstract class AppDbContext(DbContextOptions options, TenantContext tenan
     public DbSet<TerritoryPotential> TerritoryPotentials => Set<TerritoryPotential>();
     public DbSet<MemberActivityDay> MemberActivityDays => Set<MemberActivityDay>();
     public DbSet<AssignmentLogEntry> AssignmentLog => Set<AssignmentLogEntry>();
+    public DbSet<LeaveCover> LeaveCovers => Set<LeaveCover>();
+    public DbSet<LeaveCoverLine> LeaveCoverLines => Set<LeaveCoverLine>();
     public DbSet<OrganizationPoolSettings> OrganizationPoolSettings => Set<OrganizationPoolSettings>();
     public DbSet<ScorecardTemplate> ScorecardTemplates => Set<ScorecardTemplate>();
     public DbSet<ReviewCycle> ReviewCycles => Set<ReviewCycle>();

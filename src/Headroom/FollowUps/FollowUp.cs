@@ -8,6 +8,11 @@ public class FollowUp : TenantEntity, IVersioned, IExternallyIdentified
 {
     public required string Title { get; set; }
     public long? AssigneeId { get; set; }
+    // While the assignee is on leave, the colleague who handles it (docs/decisions/0029). The
+    // assignee stays the owner and keeps the credit; the cover member carries the effort and may
+    // see and complete it until the cover returns, which clears both.
+    public long? CoverMemberId { get; set; }
+    public long? LeaveCoverId { get; set; }
     public DateTime DueUtc { get; set; }
     public double EffortHours { get; set; }
     public FollowUpStatus Status { get; set; } = FollowUpStatus.Open;

@@ -13,6 +13,7 @@ public sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
     {
         builder.Property(f => f.Title).HasMaxLength(300);
         builder.HasOne<Member>().WithMany().HasForeignKey(f => f.AssigneeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Member>().WithMany().HasForeignKey(f => f.CoverMemberId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Account>().WithMany().HasForeignKey(f => f.AccountId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Deal>().WithMany().HasForeignKey(f => f.DealId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Lead>().WithMany().HasForeignKey(f => f.LeadId).OnDelete(DeleteBehavior.Restrict);

@@ -140,7 +140,17 @@ public sealed class AccessScope
 
     public IQueryable<Deal> Deals(AppDbContext db) => Owned(db, db.Deals, d => d.OwnerId);
 
-    public IQueryable<FollowUp> FollowUps(AppDbContext db) => Owned(db, db.FollowUps, f => f.AssigneeId);
+    // Also the follow-ups a member covers for a colleague on leave, while the cover lasts (the
+    // return clears CoverMemberId; docs/decisions/0029).
+    public IQueryable<FollowUp> FollowUps(AppDbContext db)
+    {
+        if (Role == MemberRole.Admin)
+        {
+            return db.FollowUps;
+        }
+        var members = Members(db).Select(m => (long?)m.Id);
+        return db.FollowUps.Where(f => members.Contains(f.AssigneeId) || (f.CoverMemberId != null && members.Contains(f.CoverMemberId)));
+    }
 
     public IQueryable<SalesActivity> Activities(AppDbContext db) => Owned(db, db.SalesActivities, a => a.MemberId);
 

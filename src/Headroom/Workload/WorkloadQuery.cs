@@ -56,12 +56,19 @@ public static class WorkloadQuery
             .Where(t => ids.Contains(t.MemberId) && t.EndDate >= firstDay)
             .Select(t => new LeaveInput(t.MemberId, t.StartDate, t.EndDate))
             .ToListAsync(cancellationToken);
-        var followUps = await scope.FollowUps(db).AsNoTracking()
-            .Where(f => f.AssigneeId != null && ids.Contains(f.AssigneeId.Value))
+        var scored = scope.FollowUps(db).AsNoTracking()
             .Where(f => f.Status == FollowUpStatus.Open
-                || (f.Status == FollowUpStatus.Done && f.CompletedUtc >= fromUtc && f.CompletedUtc < toUtc))
+                || (f.Status == FollowUpStatus.Done && f.CompletedUtc >= fromUtc && f.CompletedUtc < toUtc));
+        var followUps = await scored
+            .Where(f => f.AssigneeId != null && ids.Contains(f.AssigneeId.Value) && f.CoverMemberId == null)
             .Select(f => new FollowUpInput(f.AssigneeId!.Value, f.DueUtc, f.EffortHours, f.Priority, f.Status, f.CompletedUtc))
             .ToListAsync(cancellationToken);
+        // A follow-up covered while its owner is on leave counts for the cover member, not the
+        // owner (docs/decisions/0029); few rows, found by the cover member's index.
+        followUps.AddRange(await scored
+            .Where(f => f.CoverMemberId != null && ids.Contains(f.CoverMemberId.Value))
+            .Select(f => new FollowUpInput(f.CoverMemberId!.Value, f.DueUtc, f.EffortHours, f.Priority, f.Status, f.CompletedUtc))
+            .ToListAsync(cancellationToken));
         // Deals and accounts from before the range all start counting on its first day, so they
         // are read as counts per owner and stage or tier; those created since, one row each.
         var openDeals = scope.Deals(db).AsNoTracking()
