@@ -233,18 +233,13 @@ public static class MetricTrend
 
     private static DateTime[] BucketEnds(TrendBuckets buckets) => [.. Enumerable.Range(0, buckets.Count).Select(i => buckets.Period(i).ToUtc)];
 
-    // x => new MemberBucket { MemberId = member(x), Bucket = at(x) < ends[0] ? 0 : at(x) < ends[1] ? 1 : …, Value = value(x) }:
-    // the bucket as a CASE the database evaluates, so it can group by it (both providers).
+    // x => new MemberBucket { MemberId = member(x), Bucket = BucketIndex(at(x)), Value = value(x) }.
     private static Expression<Func<T, MemberBucket>> Keyed<T, TAt>(
         Expression<Func<T, long>> member, Expression<Func<T, TAt>> at, Expression<Func<T, int>> value, TAt[] ends)
     {
         var x = at.Parameters[0];
         Expression Rebind(LambdaExpression lambda) => new Rebinder(lambda.Parameters[0], x).Visit(lambda.Body);
-        Expression bucket = Expression.Constant(ends.Length - 1);
-        for (var i = ends.Length - 2; i >= 0; i--)
-        {
-            bucket = Expression.Condition(Expression.LessThan(at.Body, Expression.Constant(ends[i], typeof(TAt))), Expression.Constant(i), bucket);
-        }
+        var bucket = BucketIndex.Of(at, ends).Body;
         var body = Expression.MemberInit(
             Expression.New(typeof(MemberBucket)),
             Expression.Bind(typeof(MemberBucket).GetProperty(nameof(MemberBucket.MemberId))!, Rebind(member)),
