@@ -172,21 +172,8 @@ public static class AnalyticsApi
             .Select(o => new { o.TimeZoneId, o.FiscalYearStartMonth }).SingleAsync(cancellationToken);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(organization.TimeZoneId)).DateTime);
         var (quarterStart, quarterEnd) = FiscalQuarter(today, organization.FiscalYearStartMonth);
-        DateOnly? Parse(string field, string? text)
-        {
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return null;
-            }
-            if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                return date;
-            }
-            errors.Add(field, string.Format(CultureInfo.CurrentCulture, l["Settings.Validation.Date"], text));
-            return null;
-        }
-        var first = Parse("from", from) ?? quarterStart;
-        var last = Parse("to", to) ?? (from is null ? quarterEnd : first.AddMonths(3).AddDays(-1));
+        var first = Date(from, "from", errors) ?? quarterStart;
+        var last = Date(to, "to", errors) ?? (from is null ? quarterEnd : first.AddMonths(3).AddDays(-1));
         if (!errors.Any && last < first)
         {
             errors.Add("to", l["Validation.EndBeforeStart"]);
@@ -196,6 +183,21 @@ public static class AnalyticsApi
             errors.Add("to", string.Format(CultureInfo.CurrentCulture, l["Analytics.Validation.TooLong"], TeamPerformance.MaxDays));
         }
         return (first, last, errors);
+    }
+
+    // A yyyy-MM-dd query value; null when absent, or when it is not a date (with the field's error).
+    public static DateOnly? Date(string? text, string field, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        errors.Add(field, string.Format(CultureInfo.CurrentCulture, errors.Localizer["Settings.Validation.Date"], text));
+        return null;
     }
 
     public static (DateOnly Start, DateOnly End) FiscalQuarter(DateOnly day, int fiscalStartMonth)

@@ -38,9 +38,9 @@ public static class ExplorerTrend
             .Select(o => new { o.TimeZoneId, o.FiscalYearStartMonth, o.Currency }).SingleAsync(cancellationToken);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(organization.TimeZoneId);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
-        var last = Date(to, "to", errors, l) ?? today;
+        var last = AnalyticsApi.Date(to, "to", errors) ?? today;
         // Without a start: the twelve months (or 13 weeks, or four quarters) up to the last day.
-        var first = Date(from, "from", errors, l) ?? chosenGranularity switch
+        var first = AnalyticsApi.Date(from, "from", errors) ?? chosenGranularity switch
         {
             TrendGranularity.Week => last.AddDays(-7 * 12),
             TrendGranularity.Quarter => last.AddMonths(-9),
@@ -96,7 +96,7 @@ public static class ExplorerTrend
     public static DateOnly? Bucket(string? bucket, TrendArgs args, FieldErrors errors)
     {
         var l = errors.Localizer;
-        if (Date(bucket, "bucket", errors, l) is not { } day)
+        if (AnalyticsApi.Date(bucket, "bucket", errors) is not { } day)
         {
             if (!errors.ContainsKey("bucket"))
             {
@@ -166,20 +166,6 @@ public static class ExplorerTrend
         }
         errors.Add(field, string.Format(CultureInfo.CurrentCulture, l["Explorer.Validation.OneOf"], trimmed, string.Join(", ", Enum.GetNames<T>())));
         return fallback;
-    }
-
-    private static DateOnly? Date(string? text, string field, FieldErrors errors, IStringLocalizer<Strings> l)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-        errors.Add(field, string.Format(CultureInfo.CurrentCulture, l["Settings.Validation.Date"], text));
-        return null;
     }
 
     private sealed record TrendRep(long Id, string Name, string? TeamName);

@@ -96,6 +96,17 @@ public static class MetricTrend
             }
             return tally;
         }
+        async Task CountAsync(IQueryable<MemberBucket> keyed)
+        {
+            var counted = await keyed
+                .GroupBy(k => new { k.MemberId, k.Bucket })
+                .Select(g => new { g.Key.MemberId, g.Key.Bucket, Count = g.Sum(k => k.Value) })
+                .ToListAsync(cancellationToken);
+            foreach (var c in counted)
+            {
+                At(c.MemberId, c.Bucket).Count += c.Count;
+            }
+        }
         var deals = scope.Deals(db);
         if (ids is not null)
         {
@@ -185,14 +196,7 @@ public static class MetricTrend
                     {
                         activities = activities.Where(a => ids.Contains(a.MemberId));
                     }
-                    var counted = await activities.Select(Keyed<SalesActivity, DateTime>(a => a.MemberId, a => a.StartUtc, a => 1, BucketEnds(buckets)))
-                        .GroupBy(k => new { k.MemberId, k.Bucket })
-                        .Select(g => new { g.Key.MemberId, g.Key.Bucket, Count = g.Sum(k => k.Value) })
-                        .ToListAsync(cancellationToken);
-                    foreach (var c in counted)
-                    {
-                        At(c.MemberId, c.Bucket).Count += c.Count;
-                    }
+                    await CountAsync(activities.Select(Keyed<SalesActivity, DateTime>(a => a.MemberId, a => a.StartUtc, a => 1, BucketEnds(buckets))));
                     break;
                 }
             case TrendMetric.Activities or TrendMetric.Visits:
@@ -213,14 +217,7 @@ public static class MetricTrend
                     var keyed = metric == TrendMetric.Visits
                         ? days.Select(Keyed<Workload.MemberActivityDay, DateOnly>(d => d.MemberId, d => d.Day, d => d.Visits, ends))
                         : days.Select(Keyed<Workload.MemberActivityDay, DateOnly>(d => d.MemberId, d => d.Day, d => d.Activities, ends));
-                    var counted = await keyed
-                        .GroupBy(k => new { k.MemberId, k.Bucket })
-                        .Select(g => new { g.Key.MemberId, g.Key.Bucket, Count = g.Sum(k => k.Value) })
-                        .ToListAsync(cancellationToken);
-                    foreach (var c in counted)
-                    {
-                        At(c.MemberId, c.Bucket).Count += c.Count;
-                    }
+                    await CountAsync(keyed);
                     break;
                 }
         }
