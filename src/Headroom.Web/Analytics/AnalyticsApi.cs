@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Headroom.Analytics;
 using Headroom.Data;
 using Headroom.Importing;
 using Headroom.Web.Api;
@@ -18,6 +19,41 @@ public static class AnalyticsApi
             .WithSummary("Each rep's won revenue, win rate, deal size, sales cycle, pipeline, activity and CSAT/NPS for a period (default: this fiscal quarter), with the median of the reps shown.");
         api.MapGet("/analytics/dashboard", GetDashboard).WithTags("Analytics")
             .WithSummary("The dashboard of a team with its sub-teams (a manager's own team by default; a rep gets their own): the period's figures, the revenue goal covering it with its pace and pipeline coverage, and won revenue per month for the year to the period's end.");
+        api.MapGet("/analytics/trend", GetTrend).WithTags("Analytics")
+            .WithSummary("One metric (WonRevenue, DealsWon, WinRate, AverageDealSize, SalesCycleDays, PipelineCreated, Activities with an optional activityType, Visits, Csat, Nps, NewAccounts) per Week, Month or fiscal Quarter over from..to (default: the last twelve months): the value of a team with its sub-teams (default: everything the caller sees), of each of its active reps, and the reps' median. Money in minor units, win rate as a fraction. A rep gets their own figures only.");
+        api.MapGet("/analytics/trend/records", GetTrendRecords).WithTags("Analytics")
+            .WithSummary("The records behind one value of a trend: the deals, activities, feedback or accounts of the member (or of the team) in the bucket starting on `bucket` (yyyy-MM-dd), newest first, 25 a page.");
+    }
+
+    public static async Task<Results<Ok<TrendResult>, NotFound, ValidationProblem>> GetTrend(
+        string? metric, string? activityType, string? granularity, string? from, string? to, long? team, long? member,
+        AppDbContext db, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<Strings> l, CancellationToken cancellationToken)
+    {
+        var (args, errors) = await ExplorerTrend.ParseAsync(metric, activityType, granularity, from, to, team, member, db, clock, l, cancellationToken);
+        if (errors.Any)
+        {
+            return ApiProblems.Fields(errors);
+        }
+        var result = await ExplorerTrend.LoadAsync(db, user, args, cancellationToken);
+        return result is null ? TypedResults.NotFound() : TypedResults.Ok(result);
+    }
+
+    public static async Task<Results<Ok<TrendRecordPage>, NotFound, ValidationProblem>> GetTrendRecords(
+        string? metric, string? activityType, string? granularity, string? bucket, long? team, long? member, int? page,
+        AppDbContext db, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<Strings> l, CancellationToken cancellationToken)
+    {
+        var (args, errors) = await ExplorerTrend.ParseAsync(metric, activityType, granularity, null, null, team, member, db, clock, l, cancellationToken);
+        var start = ExplorerTrend.Bucket(bucket, args, errors);
+        if (page is < 1)
+        {
+            errors.Add("page", l["Explorer.Validation.Page"]);
+        }
+        if (errors.Any || start is not { } day)
+        {
+            return ApiProblems.Fields(errors);
+        }
+        var result = await ExplorerTrend.RecordsAsync(db, user, args, day, page ?? 1, cancellationToken);
+        return result is null ? TypedResults.NotFound() : TypedResults.Ok(result);
     }
 
     public static async Task<Results<Ok<DashboardResult>, NotFound, ValidationProblem>> GetDashboard(
@@ -36,6 +72,7 @@ public static class AnalyticsApi
     public static void MapAnalyticsExport(this IEndpointRouteBuilder app)
     {
         app.MapGet("/analytics/export", Export).RequireAuthorization().ExcludeFromDescription();
+        app.MapGet("/analytics/explorer/export", ExportTrend).RequireAuthorization().ExcludeFromDescription();
     }
 
     public static async Task<Results<Ok<TeamPerformanceResult>, NotFound, ValidationProblem>> GetMembers(
@@ -73,15 +110,51 @@ public static class AnalyticsApi
         ];
         var rows = result.Members.Select(m => Row(m.Name, m.TeamName, m.Figures))
             .Append(Row(l["Analytics.Median"], null, result.Median));
-        var name = $"team-performance-{result.From:yyyyMMdd}-{result.To:yyyyMMdd}.{(chosen == ExportFormat.Csv ? "csv" : "xlsx")}";
-        http.Response.ContentType = chosen == ExportFormat.Csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
+        await WriteTableAsync(http, chosen, $"team-performance-{result.From:yyyyMMdd}-{result.To:yyyyMMdd}", headers, rows, "Team performance", cancellationToken);
+        return TypedResults.Empty;
+    }
+
+    // The explorer's table: the group, the median and each rep, one column per bucket.
+    public static async Task<IResult> ExportTrend(
+        string? format, string? metric, string? activityType, string? granularity, string? from, string? to, long? team, long? member,
+        AppDbContext db, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<Strings> l, HttpContext http, CancellationToken cancellationToken)
+    {
+        var chosen = string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase) ? ExportFormat.Xlsx : ExportFormat.Csv;
+        var (args, errors) = await ExplorerTrend.ParseAsync(metric, activityType, granularity, from, to, team, member, db, clock, l, cancellationToken);
+        if (errors.Any)
+        {
+            return ApiProblems.Fields(errors);
+        }
+        var result = await ExplorerTrend.LoadAsync(db, user, args, cancellationToken);
+        if (result is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var money = result.Metric is TrendMetric.WonRevenue or TrendMetric.AverageDealSize or TrendMetric.PipelineCreated;
+        object? Cell(decimal? value) => money && value is { } minor ? minor / 100m : value;
+        var unit = money ? $" ({result.Currency})" : "";
+        string[] headers = [l["Analytics.Member"], l["Analytics.Team"], .. result.Buckets.Select(b => b.Label + unit)];
+        var rows = new List<object?[]>();
+        rows.Add([result.TeamName is { } teamName ? string.Format(CultureInfo.CurrentCulture, l["Explorer.GroupOf"], teamName) : l["Explorer.Group"].Value, null, .. result.Group.Select(Cell)]);
+        if (result.Median is { } median)
+        {
+            rows.Add([l["Analytics.Median"].Value, null, .. median.Select(Cell)]);
+        }
+        rows.AddRange(result.Rows.Select(r => (object?[])[r.Name, r.TeamName, .. r.Values.Select(Cell)]));
+        await WriteTableAsync(http, chosen, $"trend-{result.Metric}-{result.From:yyyyMMdd}-{result.To:yyyyMMdd}", headers, rows, "Trend", cancellationToken);
+        return TypedResults.Empty;
+    }
+
+    private static async Task WriteTableAsync(
+        HttpContext http, ExportFormat format, string name, string[] headers, IEnumerable<object?[]> rows, string sheet, CancellationToken cancellationToken)
+    {
+        http.Response.ContentType = format == ExportFormat.Csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}.{(format == ExportFormat.Csv ? "csv" : "xlsx")}\"";
         // MiniExcel writes the workbook in one go; buffer it so the response never carries half of one.
         using var buffer = new MemoryStream();
-        await TableExport.WriteAsync(buffer, chosen, headers, rows, "Team performance", cancellationToken);
+        await TableExport.WriteAsync(buffer, format, headers, rows, sheet, cancellationToken);
         buffer.Position = 0;
         await buffer.CopyToAsync(http.Response.Body, cancellationToken);
-        return TypedResults.Empty;
     }
 
     private static object?[] Row(string name, string? team, PerformanceFigures f) =>
@@ -99,21 +172,8 @@ public static class AnalyticsApi
             .Select(o => new { o.TimeZoneId, o.FiscalYearStartMonth }).SingleAsync(cancellationToken);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(organization.TimeZoneId)).DateTime);
         var (quarterStart, quarterEnd) = FiscalQuarter(today, organization.FiscalYearStartMonth);
-        DateOnly? Parse(string field, string? text)
-        {
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return null;
-            }
-            if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                return date;
-            }
-            errors.Add(field, string.Format(CultureInfo.CurrentCulture, l["Settings.Validation.Date"], text));
-            return null;
-        }
-        var first = Parse("from", from) ?? quarterStart;
-        var last = Parse("to", to) ?? (from is null ? quarterEnd : first.AddMonths(3).AddDays(-1));
+        var first = Date(from, "from", errors) ?? quarterStart;
+        var last = Date(to, "to", errors) ?? (from is null ? quarterEnd : first.AddMonths(3).AddDays(-1));
         if (!errors.Any && last < first)
         {
             errors.Add("to", l["Validation.EndBeforeStart"]);
@@ -123,6 +183,21 @@ public static class AnalyticsApi
             errors.Add("to", string.Format(CultureInfo.CurrentCulture, l["Analytics.Validation.TooLong"], TeamPerformance.MaxDays));
         }
         return (first, last, errors);
+    }
+
+    // A yyyy-MM-dd query value; null when absent, or when it is not a date (with the field's error).
+    public static DateOnly? Date(string? text, string field, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        errors.Add(field, string.Format(CultureInfo.CurrentCulture, errors.Localizer["Settings.Validation.Date"], text));
+        return null;
     }
 
     public static (DateOnly Start, DateOnly End) FiscalQuarter(DateOnly day, int fiscalStartMonth)

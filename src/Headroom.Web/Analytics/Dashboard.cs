@@ -110,8 +110,9 @@ public static class Dashboard
                 new GoalActuals(figures.WonRevenueMinor, await GoalProgressQuery.WeightedPipelineAsync(deals, GoalMetric.WonRevenue, goal.EndDate, cancellationToken)))
             : await GoalEvaluator.StandingAsync(db, context, subject, goal.Target, today, cancellationToken);
         var left = goal.Target - (standing.Pace.Actual ?? 0);
+        var curve = await GoalPaceCurveQuery.LoadAsync(db, context, subject, goal.Target, standing.Pace, today, cancellationToken);
         return new DashboardGoal(goal.Id, goal.Name, goal.StartDate, goal.EndDate, goal.Target, standing.Pace,
-            left > 0 ? Math.Round((decimal)figures.WeightedOpenPipelineMinor / left, 2, MidpointRounding.AwayFromZero) : null);
+            left > 0 ? Math.Round((decimal)figures.WeightedOpenPipelineMinor / left, 2, MidpointRounding.AwayFromZero) : null, curve);
     }
 
     // The team a manager heads that no other team of theirs sits above.
@@ -146,6 +147,8 @@ public sealed record DashboardResult(
     DashboardGoal? RevenueGoal, IReadOnlyList<MonthFigures> Trend);
 
 // Coverage: weighted open pipeline ÷ what is left of the target (null once the target is met).
-public sealed record DashboardGoal(long Id, string Name, DateOnly Start, DateOnly End, long TargetMinor, GoalPace Pace, decimal? PipelineCoverage);
+// Curve: the pace through the period, day by day (PaceCurve), for the pacing chart.
+public sealed record DashboardGoal(
+    long Id, string Name, DateOnly Start, DateOnly End, long TargetMinor, GoalPace Pace, decimal? PipelineCoverage, IReadOnlyList<PacePoint>? Curve = null);
 
 public sealed record MonthFigures(DateOnly Month, long WonRevenueMinor, int DealsWon);
