@@ -75,18 +75,22 @@ public static class Dashboard
         var counted = await days.GroupBy(_ => 1).Select(g => new { Activities = g.Sum(d => d.Activities), Visits = g.Sum(d => d.Visits) })
             .SingleOrDefaultAsync(cancellationToken);
 
-        var revenueGoal = await RevenueGoalAsync(db, scope, organization, teamId, from, to, figures, deals, clock, cancellationToken);
-        var trend = await TrendAsync(deals, to, zone, cancellationToken);
+        var (trend, won) = await TrendAsync(deals, to, zone, cancellationToken);
+        // What was read covers the goal's owners when it is a member set or the whole organization
+        // (a manager who heads no team reads their scope, while the goal is the organization's).
+        var shown = ids is not null || scope.Role == MemberRole.Admin ? new ShownFigures(figures, deals, won, trend[0].Month, to) : null;
+        var revenueGoal = await RevenueGoalAsync(db, scope, organization, teamId, from, to, figures, shown, clock, cancellationToken);
         return new DashboardResult(from, to, teamId, teamName, scope.Role, organization.Currency, PerformanceFigures.Of(figures) with { Activities = counted?.Activities ?? 0, Visits = counted?.Visits ?? 0 }, figures.OpenDeals, revenueGoal, trend);
     }
 
     // The won-revenue goal of what is shown whose period is closest to the one shown, with its
     // pace. The owner was checked (a rep's own goal, a team the reader sees, the organization), and
-    // a reader may read the goals of what they may see. When the goal's period is the one shown,
-    // its actual is the period's won revenue already counted, over the same members.
+    // a reader may read the goals of what they may see. When what was read covers the goal's
+    // owners, its actual is the period's won revenue already counted (if the goal's period is the
+    // one shown) and its curve comes from the trend's won deals (if they span the goal so far).
     private static async Task<DashboardGoal?> RevenueGoalAsync(
         AppDbContext db, AccessScope scope, Organization organization, long? teamId, DateOnly from, DateOnly to, SalesMetricsResult figures,
-        IQueryable<Deal> deals, TimeProvider clock, CancellationToken cancellationToken)
+        ShownFigures? shown, TimeProvider clock, CancellationToken cancellationToken)
     {
         var goals = db.Goals.AsNoTracking().Where(g => g.Metric == GoalMetric.WonRevenue && g.StartDate <= to && g.EndDate >= from);
         goals = scope.Role == MemberRole.Rep
@@ -105,12 +109,14 @@ public static class Dashboard
         var context = await GoalContext.LoadAsync(db, organization, cancellationToken);
         var subject = GoalSubject.Of(goal);
         var today = context.Today(clock);
-        var standing = goal.StartDate == from && goal.EndDate == to
+        var standing = shown is not null && goal.StartDate == from && goal.EndDate == to
             ? GoalEvaluator.Standing(context, subject, goal.Target, today,
-                new GoalActuals(figures.WonRevenueMinor, await GoalProgressQuery.WeightedPipelineAsync(deals, GoalMetric.WonRevenue, goal.EndDate, cancellationToken)))
+                new GoalActuals(shown.Figures.WonRevenueMinor, await GoalProgressQuery.WeightedPipelineAsync(shown.Deals, GoalMetric.WonRevenue, goal.EndDate, cancellationToken)))
             : await GoalEvaluator.StandingAsync(db, context, subject, goal.Target, today, cancellationToken);
         var left = goal.Target - (standing.Pace.Actual ?? 0);
-        var curve = await GoalPaceCurveQuery.LoadAsync(db, context, subject, goal.Target, standing.Pace, today, cancellationToken);
+        var curve = shown is not null && goal.StartDate >= shown.WonFrom && (goal.EndDate < today ? goal.EndDate : today) <= shown.WonTo
+            ? GoalPaceCurveQuery.FromWon(context, subject, goal.Target, standing.Pace, today, shown.Won)
+            : await GoalPaceCurveQuery.LoadAsync(db, context, subject, goal.Target, standing.Pace, today, cancellationToken);
         return new DashboardGoal(goal.Id, goal.Name, goal.StartDate, goal.EndDate, goal.Target, standing.Pace,
             left > 0 ? Math.Round((decimal)figures.WeightedOpenPipelineMinor / left, 2, MidpointRounding.AwayFromZero) : null, curve);
     }
@@ -125,7 +131,8 @@ public static class Dashboard
 
     // Won revenue and deals won per local month, for the TrendMonths months ending with the one
     // the period ends in.
-    private static async Task<IReadOnlyList<MonthFigures>> TrendAsync(IQueryable<Deal> deals, DateOnly to, TimeZoneInfo zone, CancellationToken cancellationToken)
+    private static async Task<(IReadOnlyList<MonthFigures> Months, IReadOnlyList<(DateTime ClosedUtc, long AmountMinor)> Won)> TrendAsync(
+        IQueryable<Deal> deals, DateOnly to, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var last = new DateOnly(to.Year, to.Month, 1);
         var first = last.AddMonths(-(TrendMonths - 1));
@@ -137,9 +144,15 @@ public static class Dashboard
             var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(d.ClosedUtc, DateTimeKind.Utc), zone);
             return new DateOnly(local.Year, local.Month, 1);
         });
-        return [.. Enumerable.Range(0, TrendMonths).Select(i => first.AddMonths(i))
+        IReadOnlyList<MonthFigures> months = [.. Enumerable.Range(0, TrendMonths).Select(i => first.AddMonths(i))
             .Select(month => new MonthFigures(month, byMonth[month].Sum(d => d.AmountMinor), byMonth[month].Count()))];
+        return (months, [.. won.Select(d => (d.ClosedUtc, d.AmountMinor))]);
     }
+
+    // What the dashboard read over the goal's owners: the period's figures, their deals, and the
+    // deals won from the first of the trend's months up to the last day shown (WonTo).
+    private sealed record ShownFigures(
+        SalesMetricsResult Figures, IQueryable<Deal> Deals, IReadOnlyList<(DateTime ClosedUtc, long AmountMinor)> Won, DateOnly WonFrom, DateOnly WonTo);
 }
 
 public sealed record DashboardResult(

@@ -113,6 +113,15 @@ public sealed class AnalyticsApiTests
         var october = (await world.Client(ApiWorld.ManagerA).GetFromJsonAsync<DashboardResult>(
             new Uri("/api/v1/analytics/dashboard?from=2026-10-01&to=2026-10-31", UriKind.Relative), ApiWorld.Json))!;
         Assert.Equal(detail.Goal.Pace, october.RevenueGoal!.Pace);
+        // The curve drawn from the trend's won deals is the one the goal page counts in the database.
+        await using (var db = world.Host.Database.CreateContext(world.Host.OrgId))
+        {
+            var context = await Headroom.Goals.GoalContext.LoadAsync(db);
+            var counted = await Headroom.Goals.GoalPaceCurveQuery.LoadAsync(db, context, detail.Goal.ToSubject(), detail.Goal.Target, detail.Goal.Pace!,
+                context.Today(world.Host.Clock));
+            Assert.NotNull(goal.Curve);
+            Assert.Equal(counted!, goal.Curve);
+        }
 
         // Team B's manager has no revenue goal and no revenue.
         var other = (await world.Client(ApiWorld.ManagerB).GetFromJsonAsync<DashboardResult>(
