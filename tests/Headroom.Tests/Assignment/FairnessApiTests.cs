@@ -5,6 +5,7 @@ using Headroom.Leads;
 using Headroom.Tests.Web;
 using Headroom.Web.Assignment;
 using Headroom.Web.Leads;
+using Microsoft.EntityFrameworkCore;
 
 namespace Headroom.Tests.Assignment;
 
@@ -44,16 +45,25 @@ public class FairnessApiTests
     {
         await using var world = await ApiWorld.CreateAsync();
         var lead = await world.AddLeadAsync(world.Host.OrgId, ApiWorld.RepA1);
-        world.Host.Clock.Advance(TimeSpan.FromDays(2));
         var disqualified = await world.Client(ApiWorld.RepA1).PostAsJsonAsync($"/api/v1/leads/{lead}/status",
             new LeadStatusRequest(LeadStatus.Disqualified, await world.VersionAsync<Lead>(world.Host.OrgId, lead)), ApiWorld.Json);
         Assert.Equal(HttpStatusCode.OK, disqualified.StatusCode);
-
         var team = world.TeamIds[ApiWorld.TeamA];
-        var credited = (await GetAsync(world, ApiWorld.ManagerA, $"?team={team}")).Audit.Reps.Single(r => r.MemberId == world.MemberIds[ApiWorld.RepA1]).Total;
+        async Task<FairnessCell> RepA1Async(string query) =>
+            (await GetAsync(world, ApiWorld.ManagerA, $"?team={team}{query}")).Audit.Reps.Single(r => r.MemberId == world.MemberIds[ApiWorld.RepA1]).Total;
+
+        var credited = await RepA1Async("");
         Assert.Equal((1, 1, FairnessAudit.LeadHours), (credited.Leads, credited.CreditedLeads, credited.CreditedHours));
-        var strict = (await GetAsync(world, ApiWorld.ManagerA, $"?team={team}&creditDays=1")).Audit.Reps.Single(r => r.MemberId == world.MemberIds[ApiWorld.RepA1]).Total;
-        Assert.Equal(0, strict.CreditedLeads);
+
+        // Disqualified three days after it came in: outside a one-day window, inside the default.
+        await using (var db = world.Host.Database.CreateContext(world.Host.OrgId))
+        {
+            var saved = await db.Leads.SingleAsync(l => l.Id == lead);
+            saved.StatusChangedUtc = saved.StatusChangedUtc!.Value.AddDays(3);
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(0, (await RepA1Async("&creditDays=1")).CreditedLeads);
+        Assert.Equal(1, (await RepA1Async("")).CreditedLeads);
     }
 
     [Fact]

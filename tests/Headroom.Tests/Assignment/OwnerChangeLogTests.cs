@@ -143,12 +143,12 @@ public class OwnerChangeLogTests
         await using var world = await ApiWorld.CreateAsync();
         var lead = await world.AddLeadAsync(world.Host.OrgId, ApiWorld.RepA1);
         var client = world.Client(ApiWorld.RepA1);
-        world.Host.Clock.Advance(TimeSpan.FromDays(1));
+        world.Host.Clock.Advance(TimeSpan.FromHours(1));
         var disqualified = await client.PostAsJsonAsync($"/api/v1/leads/{lead}/status",
             new LeadStatusRequest(LeadStatus.Disqualified, await world.VersionAsync<Lead>(world.Host.OrgId, lead)), ApiWorld.Json);
         Assert.Equal(HttpStatusCode.OK, disqualified.StatusCode);
         var at = world.Host.Clock.GetUtcNow().UtcDateTime;
-        world.Host.Clock.Advance(TimeSpan.FromDays(1));
+        world.Host.Clock.Advance(TimeSpan.FromHours(1));
         var renamed = await client.PutAsJsonAsync($"/api/v1/leads/{lead}",
             new LeadRequest("renamed", "c", "web", null, null, 100, world.MemberIds[ApiWorld.RepA1], await world.VersionAsync<Lead>(world.Host.OrgId, lead)), ApiWorld.Json);
         Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
