@@ -73,14 +73,7 @@ public static class AnalyticsApi
         ];
         var rows = result.Members.Select(m => Row(m.Name, m.TeamName, m.Figures))
             .Append(Row(l["Analytics.Median"], null, result.Median));
-        var name = $"team-performance-{result.From:yyyyMMdd}-{result.To:yyyyMMdd}.{(chosen == ExportFormat.Csv ? "csv" : "xlsx")}";
-        http.Response.ContentType = chosen == ExportFormat.Csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
-        // MiniExcel writes the workbook in one go; buffer it so the response never carries half of one.
-        using var buffer = new MemoryStream();
-        await TableExport.WriteAsync(buffer, chosen, headers, rows, "Team performance", cancellationToken);
-        buffer.Position = 0;
-        await buffer.CopyToAsync(http.Response.Body, cancellationToken);
+        await TableDownload.WriteAsync(http, chosen, $"team-performance-{result.From:yyyyMMdd}-{result.To:yyyyMMdd}", headers, rows, "Team performance", cancellationToken);
         return TypedResults.Empty;
     }
 

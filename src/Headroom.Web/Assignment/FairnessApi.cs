@@ -97,14 +97,7 @@ public static class FairnessApi
         ];
         var rows = audit.Reps.SelectMany(rep => audit.Buckets.Select((b, i) => Row(rep.Name, b.Start, b.End, rep.Cells[i]))
             .Append(Row(rep.Name, audit.From, audit.To, rep.Total)));
-        var name = $"fairness-{audit.From:yyyyMMdd}-{audit.To:yyyyMMdd}.{(chosen == ExportFormat.Csv ? "csv" : "xlsx")}";
-        http.Response.ContentType = chosen == ExportFormat.Csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
-        // Buffered, so the response never carries half a workbook.
-        using var buffer = new MemoryStream();
-        await TableExport.WriteAsync(buffer, chosen, headers, rows, "Fairness", cancellationToken);
-        buffer.Position = 0;
-        await buffer.CopyToAsync(http.Response.Body, cancellationToken);
+        await TableDownload.WriteAsync(http, chosen, $"fairness-{audit.From:yyyyMMdd}-{audit.To:yyyyMMdd}", headers, rows, "Fairness", cancellationToken);
         return TypedResults.Empty;
     }
 
