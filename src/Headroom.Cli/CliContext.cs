@@ -73,6 +73,7 @@ public static class CliContext
             _ => throw new CliException(ExitCodes.Usage, "There is more than one organization; choose one with --org NAME."),
         };
         db.Tenant.Enter(organization.Id);
+        db.Tenant.ActAs(null, "cli");
         return organization;
     }
 }

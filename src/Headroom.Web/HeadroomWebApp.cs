@@ -82,6 +82,7 @@ public static class HeadroomWebApp
         app.MapStaticAssets().AllowAnonymous();
         app.MapHomeApi();
         app.MapAnalyticsExport();
+        app.MapFairnessExport();
         app.MapSignInApi();
         app.MapCultureApi();
         var api = app.MapApiV1();
@@ -108,6 +109,7 @@ public static class HeadroomWebApp
         api.MapRebalanceApi();
         api.MapPoolApi();
         api.MapLeaveCoverApi();
+        api.MapFairnessApi();
         api.MapScorecardApi();
         api.MapReviewsApi();
         api.MapImprovementPlansApi();

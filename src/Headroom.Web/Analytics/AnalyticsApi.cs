@@ -110,7 +110,7 @@ public static class AnalyticsApi
         ];
         var rows = result.Members.Select(m => Row(m.Name, m.TeamName, m.Figures))
             .Append(Row(l["Analytics.Median"], null, result.Median));
-        await WriteTableAsync(http, chosen, $"team-performance-{result.From:yyyyMMdd}-{result.To:yyyyMMdd}", headers, rows, "Team performance", cancellationToken);
+        await TableDownload.WriteAsync(http, chosen, $"team-performance-{result.From:yyyyMMdd}-{result.To:yyyyMMdd}", headers, rows, "Team performance", cancellationToken);
         return TypedResults.Empty;
     }
 
@@ -141,20 +141,8 @@ public static class AnalyticsApi
             rows.Add([l["Analytics.Median"].Value, null, .. median.Select(Cell)]);
         }
         rows.AddRange(result.Rows.Select(r => (object?[])[r.Name, r.TeamName, .. r.Values.Select(Cell)]));
-        await WriteTableAsync(http, chosen, $"trend-{result.Metric}-{result.From:yyyyMMdd}-{result.To:yyyyMMdd}", headers, rows, "Trend", cancellationToken);
+        await TableDownload.WriteAsync(http, chosen, $"trend-{result.Metric}-{result.From:yyyyMMdd}-{result.To:yyyyMMdd}", headers, rows, "Trend", cancellationToken);
         return TypedResults.Empty;
-    }
-
-    private static async Task WriteTableAsync(
-        HttpContext http, ExportFormat format, string name, string[] headers, IEnumerable<object?[]> rows, string sheet, CancellationToken cancellationToken)
-    {
-        http.Response.ContentType = format == ExportFormat.Csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}.{(format == ExportFormat.Csv ? "csv" : "xlsx")}\"";
-        // MiniExcel writes the workbook in one go; buffer it so the response never carries half of one.
-        using var buffer = new MemoryStream();
-        await TableExport.WriteAsync(buffer, format, headers, rows, sheet, cancellationToken);
-        buffer.Position = 0;
-        await buffer.CopyToAsync(http.Response.Body, cancellationToken);
     }
 
     private static object?[] Row(string name, string? team, PerformanceFigures f) =>

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Headroom.Data;
 
 namespace Headroom.Web.Auth;
@@ -10,7 +11,13 @@ public static class TenantFromUser
     {
         if (http.User.FindOrgId() is { } orgId)
         {
-            http.RequestServices.GetRequiredService<TenantContext>().Enter(orgId);
+            var tenant = http.RequestServices.GetRequiredService<TenantContext>();
+            tenant.Enter(orgId);
+            // Changes of owner made by editing a record are logged under the signed-in member.
+            if (http.User.FindFirstValue(HeadroomClaims.MemberId) is not null)
+            {
+                tenant.ActAs(http.User.GetMemberId(), http.User.FindFirstValue(HeadroomClaims.DisplayName) ?? TenantContext.SystemActor);
+            }
         }
         await next(http);
     });

@@ -59,16 +59,35 @@ public abstract class AppDbContext(DbContextOptions options, TenantContext tenan
     public DbSet<ImprovementPlan> ImprovementPlans => Set<ImprovementPlan>();
 
     // A save that adds, moves or removes activities, or changes a time zone, also brings the
-    // activity rollup up to date, in the same transaction (docs/decisions/0018).
+    // activity rollup up to date (docs/decisions/0018), and one that gives a record an owner logs
+    // the change (docs/decisions/0030), both in the same transaction. One pass over the change
+    // tracker finds both: each Entries() call detects changes over everything tracked.
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (ActivityDayRollup.Find(this) is not { } pending)
+        var activity = new ActivityDayRollup.Finder();
+        var owners = new OwnerChangeLog.Finder();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            activity.Visit(entry);
+            owners.Visit(entry);
+        }
+        var pending = activity.Result(this);
+        var ownerChanges = owners.Result();
+        if (pending is null && ownerChanges is null)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await ActivityDayRollup.ApplyAsync(this, pending, cancellationToken);
+        if (ownerChanges is not null)
+        {
+            OwnerChangeLog.Add(this, ownerChanges);
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        if (pending is not null)
+        {
+            await ActivityDayRollup.ApplyAsync(this, pending, cancellationToken);
+        }
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using Headroom.Assignment;
 using Headroom.Common;
 using Headroom.Deals;
+using Headroom.Leads;
 using Headroom.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -50,6 +51,10 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                         tenantRow.CreatedUtc = now;
                     }
                     tenantRow.UpdatedUtc = now;
+                    if (tenantRow is Lead lead)
+                    {
+                        StampStatusChange(entry, lead, now);
+                    }
                     break;
                 case Organization organization:
                     if (entry.State == EntityState.Added)
@@ -95,6 +100,21 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                     ChangedUtc = deal.ClosedUtc is { } closed && deal.Outcome != DealOutcome.Open ? closed : now,
                 });
             }
+        }
+    }
+
+    // A caller that knows when the status changed (an import, the demo) sets it; otherwise a new
+    // lead's status dates from its creation and a changed one from this save.
+    private static void StampStatusChange(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, Lead lead, DateTime now)
+    {
+        if (entry.State == EntityState.Added)
+        {
+            lead.StatusChangedUtc ??= lead.CreatedUtc;
+        }
+        else if (entry.Property(nameof(Lead.Status)) is { IsModified: true } status && !Equals(status.OriginalValue, lead.Status)
+            && !entry.Property(nameof(Lead.StatusChangedUtc)).IsModified)
+        {
+            lead.StatusChangedUtc = now;
         }
     }
 

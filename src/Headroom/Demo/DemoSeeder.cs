@@ -505,6 +505,13 @@ public sealed class DemoSeeder
             OwnerId = owner?.Member.Id,
             CreatedUtc = Utc(_today.AddDays(-random.Between(1, 360)), random.Between(8 * 60, 20 * 60), _orgZone),
         };
+        // A lead that moved on did so some days after it came in (the fairness audit credits back
+        // one disqualified within two weeks); derived from the count, so no random draw shifts.
+        if (lead.Status != LeadStatus.New)
+        {
+            var moved = lead.CreatedUtc.AddDays(_leads % 29);
+            lead.StatusChangedUtc = moved < _nowUtc ? moved : _nowUtc;
+        }
         _db.Leads.Add(lead);
         _pending++;
         return lead;

@@ -14,6 +14,10 @@ public class Lead : TenantEntity, IVersioned, IExternallyIdentified
     public string? Language { get; set; }
     public long EstimatedValueMinor { get; set; }
     public LeadStatus Status { get; set; } = LeadStatus.New;
+    // When Status last changed (the creation time for a new lead), stamped by the SaveChanges
+    // interceptor: the fairness audit credits back a lead disqualified soon after it was assigned,
+    // and UpdatedUtc moves with any later edit.
+    public DateTime? StatusChangedUtc { get; set; }
     public long? OwnerId { get; set; }
     public Member? Owner { get; set; }
     // The team whose pool the lead sits in (or goes back to); null is the organization's pool.

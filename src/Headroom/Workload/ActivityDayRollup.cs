@@ -22,38 +22,43 @@ public static class ActivityDayRollup
     // What a SaveChanges will make stale, read from the change tracker before it saves.
     internal sealed record Pending(long OrgId, ActivitySpans Spans, HashSet<long> WholeMembers, bool OrganizationZone);
 
-    internal static Pending? Find(AppDbContext db)
+    // Collects, entry by entry, what a save will make stale. AppDbContext feeds it the entries of
+    // its one pass over the change tracker (each Entries() call detects changes over everything
+    // tracked, on every save), together with the owner-change log's finder.
+    internal sealed class Finder
     {
-        ActivitySpans? spans = null;
-        HashSet<long>? whole = null;
-        var organizationZone = false;
-        // One pass: each Entries() call detects changes over everything tracked, on every save.
-        foreach (var entry in db.ChangeTracker.Entries())
+        private ActivitySpans? _spans;
+        private HashSet<long>? _whole;
+        private bool _organizationZone;
+
+        public void Visit(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)
         {
             switch (entry.Entity)
             {
                 case SalesActivity a when entry.State == EntityState.Added:
-                    (spans ??= new()).Add(a.MemberId, a.StartUtc);
+                    (_spans ??= new()).Add(a.MemberId, a.StartUtc);
                     break;
                 case SalesActivity when entry.State == EntityState.Deleted:
-                    (spans ??= new()).Add(Original<long>(entry, nameof(SalesActivity.MemberId)), Original<DateTime>(entry, nameof(SalesActivity.StartUtc)));
+                    (_spans ??= new()).Add(Original<long>(entry, nameof(SalesActivity.MemberId)), Original<DateTime>(entry, nameof(SalesActivity.StartUtc)));
                     break;
                 case SalesActivity a when entry.State == EntityState.Modified && Counted.Any(p => entry.Property(p).IsModified):
-                    spans ??= new();
-                    spans.Add(Original<long>(entry, nameof(SalesActivity.MemberId)), Original<DateTime>(entry, nameof(SalesActivity.StartUtc)));
-                    spans.Add(a.MemberId, a.StartUtc);
+                    _spans ??= new();
+                    _spans.Add(Original<long>(entry, nameof(SalesActivity.MemberId)), Original<DateTime>(entry, nameof(SalesActivity.StartUtc)));
+                    _spans.Add(a.MemberId, a.StartUtc);
                     break;
                 case Member m when ZoneChanged(entry, m.TimeZoneId):
-                    (whole ??= []).Add(m.Id);
+                    (_whole ??= []).Add(m.Id);
                     break;
                 case Organization o when ZoneChanged(entry, o.TimeZoneId):
-                    organizationZone = true;
+                    _organizationZone = true;
                     break;
             }
         }
-        return spans is null && whole is null && !organizationZone
-            ? null
-            : new Pending(db.Tenant.RequireOrgId(), spans ?? new(), whole ?? [], organizationZone);
+
+        public Pending? Result(AppDbContext db) =>
+            _spans is null && _whole is null && !_organizationZone
+                ? null
+                : new Pending(db.Tenant.RequireOrgId(), _spans ?? new(), _whole ?? [], _organizationZone);
     }
 
     private static readonly string[] Counted =

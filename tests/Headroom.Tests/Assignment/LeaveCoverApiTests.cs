@@ -102,7 +102,7 @@ public class LeaveCoverApiTests
         Assert.Equal(HttpStatusCode.Conflict, (await world.Client(ApiWorld.ManagerA).PostAsync(new Uri($"/api/v1/leave-cover/{cover.Id}/end", UriKind.Relative), null)).StatusCode);
 
         await using var db = world.Host.Database.CreateContext(world.Host.OrgId);
-        var log = await db.AssignmentLog.OrderBy(e => e.Id).Select(e => new { e.ItemId, e.FromMemberId, e.ToMemberId, e.Source, e.Reason }).ToListAsync();
+        var log = await db.AssignmentLog.Where(e => e.Source == AssignmentSource.LeaveCover).OrderBy(e => e.Id).Select(e => new { e.ItemId, e.FromMemberId, e.ToMemberId, e.Source, e.Reason }).ToListAsync();
         // Two handed over, one handed back (the other was done by then).
         Assert.Equal(3, log.Count);
         Assert.All(log, e => Assert.Equal(AssignmentSource.LeaveCover, e.Source));
@@ -135,7 +135,7 @@ public class LeaveCoverApiTests
 
         await using var read = world.Host.Database.CreateContext(world.Host.OrgId);
         Assert.False(await read.FollowUps.AnyAsync(f => f.CoverMemberId != null));
-        Assert.False(await read.AssignmentLog.AnyAsync());
+        Assert.False(await read.AssignmentLog.AnyAsync(e => e.Source == AssignmentSource.LeaveCover));
     }
 
     [Fact]

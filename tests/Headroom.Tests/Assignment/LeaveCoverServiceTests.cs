@@ -108,7 +108,7 @@ public sealed class LeaveCoverServiceTests
         Assert.Equal(LeaveCoverState.Planned, cover.StateOn(new DateOnly(2026, 11, 2)));
         Assert.Equal(LeaveCoverState.Active, cover.StateOn(new DateOnly(2026, 11, 9)));
         Assert.All(cover.Lines, l => Assert.Contains("王芳", l.Explanation, StringComparison.Ordinal));
-        var log = await db.AssignmentLog.OrderBy(e => e.ItemId).ToListAsync();
+        var log = await db.AssignmentLog.Where(e => e.Source == AssignmentSource.LeaveCover).OrderBy(e => e.ItemId).ToListAsync();
         Assert.Equal(3, log.Count);
         Assert.All(log, e => Assert.Equal((AssignmentSource.LeaveCover, (long?)world.Li, (long?)world.Wang, RebalanceItemKind.FollowUp, "赵经理"),
             (e.Source, e.FromMemberId, e.ToMemberId, e.ItemKind, e.ActorName)));
@@ -146,7 +146,7 @@ public sealed class LeaveCoverServiceTests
         await using var read = database.CreateContext(world.OrgId);
         Assert.False(await read.FollowUps.AnyAsync(f => f.CoverMemberId != null));
         Assert.False(await read.LeaveCovers.AnyAsync());
-        Assert.False(await read.AssignmentLog.AnyAsync());
+        Assert.False(await read.AssignmentLog.AnyAsync(e => e.Source == AssignmentSource.LeaveCover));
     }
 
     [Fact]
@@ -184,7 +184,7 @@ public sealed class LeaveCoverServiceTests
             Assert.All(await db.FollowUps.ToListAsync(), f => Assert.Equal(world.Li, f.AssigneeId));
             var cover = await db.LeaveCovers.SingleAsync();
             Assert.Equal((LeaveCoverState.Returned, LeaveCoverService.ReturnedAfterLeave), (cover.StateOn(new DateOnly(2026, 11, 15)), cover.ReturnReason));
-            Assert.Equal(5, await db.AssignmentLog.CountAsync());
+            Assert.Equal(5, await db.AssignmentLog.CountAsync(e => e.Source == AssignmentSource.LeaveCover));
         }
     }
 
