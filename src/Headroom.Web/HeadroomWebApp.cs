@@ -108,6 +108,7 @@ public static class HeadroomWebApp
         api.MapRebalanceApi();
         api.MapPoolApi();
         api.MapLeaveCoverApi();
+        api.MapQueuesApi();
         api.MapScorecardApi();
         api.MapReviewsApi();
         api.MapImprovementPlansApi();
