@@ -41,13 +41,12 @@ public sealed class QueueInstance
             _languages[language] = _languages.Count;
         }
 
-        var weights = queue.ReadWeights();
         Statuses = [.. reps.Select(Status)];
         var engineReps = reps.Select((r, i) => ToEngine(r, Statuses[i])).ToList();
         Instance = new AssignmentInstance([.. leads.Select(ItemFor)], engineReps, new AssignmentCostWeights());
         // The same reps without the item caps: who meets the hard requirements at all.
         Unbounded = Instance with { Reps = [.. engineReps.Select((r, i) => Statuses[i] == QueueRepStatus.Full ? r with { MaxItems = int.MaxValue } : r)] };
-        Weights = weights.Count == 0 ? null : [.. reps.Select(r => (double)Math.Max(1, r.Weight ?? 1))];
+        Weights = reps.Any(r => r.Weight is not null) ? [.. reps.Select(r => (double)Math.Max(1, r.Weight ?? 1))] : null;
     }
 
     public IReadOnlyList<QueueRep> Reps { get; }

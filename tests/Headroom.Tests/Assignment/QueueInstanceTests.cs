@@ -135,7 +135,7 @@ public class QueueInstanceTests
         var clock = Stopwatch.StartNew();
         for (var i = 1; i <= 1000; i++)
         {
-            Assert.NotNull(router.Route(Lead(i, region: $"t{i % 20}", skill: "s", level: 2)).Rep);
+            Assert.NotNull(router.Route(Lead(i, region: $"t{i % 20}", skill: "s", level: 1)).Rep);
         }
         // Generous for a shared machine: the router itself takes microseconds a lead.
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"{clock.Elapsed.TotalMilliseconds} ms for 1,000 leads");
