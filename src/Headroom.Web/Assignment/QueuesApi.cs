@@ -80,16 +80,12 @@ public static class QueuesApi
     public static async Task<Results<Ok<QueueResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateQueue(
         long id, QueueRequest request, AppDbContext db, ClaimsPrincipal user, IStringLocalizer<Strings> l, QueueRouterCache cache, CancellationToken cancellationToken)
     {
-        var scope = await AccessScope.ForMemberAsync(db, user.GetMemberId(), cancellationToken);
-        var queue = await QueueRouting.Visible(db, scope).SingleOrDefaultAsync(q => q.Id == id, cancellationToken);
+        var (queue, problem) = await ManagedAsync(id, db, user, l, cancellationToken);
         if (queue is null)
         {
-            return TypedResults.NotFound();
+            return problem is null ? TypedResults.NotFound() : problem;
         }
-        if (scope.Role == MemberRole.Rep)
-        {
-            return ApiProblems.Forbidden(l["Problem.QueueManagersOnly"]);
-        }
+        var scope = await AccessScope.ForMemberAsync(db, user.GetMemberId(), cancellationToken);
         if (request.Version is not { } version)
         {
             return ApiProblems.Field("version", l["Validation.Required"]);
@@ -119,15 +115,10 @@ public static class QueuesApi
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteQueue(
         long id, AppDbContext db, ClaimsPrincipal user, IStringLocalizer<Strings> l, QueueRouterCache cache, CancellationToken cancellationToken)
     {
-        var scope = await AccessScope.ForMemberAsync(db, user.GetMemberId(), cancellationToken);
-        var queue = await QueueRouting.Visible(db, scope).SingleOrDefaultAsync(q => q.Id == id, cancellationToken);
+        var (queue, problem) = await ManagedAsync(id, db, user, l, cancellationToken);
         if (queue is null)
         {
-            return TypedResults.NotFound();
-        }
-        if (scope.Role == MemberRole.Rep)
-        {
-            return ApiProblems.Forbidden(l["Problem.QueueManagersOnly"]);
+            return problem is null ? TypedResults.NotFound() : problem;
         }
         db.AssignmentQueues.Remove(queue);
         await db.SaveChangesAsync(cancellationToken);
@@ -142,7 +133,7 @@ public static class QueuesApi
         {
             return ApiProblems.Field("limit", string.Format(CultureInfo.CurrentCulture, l["Validation.QueueLimit"], QueueQuery.MaxLimit));
         }
-        var (queue, problem) = await RunnableAsync(id, db, user, l, cancellationToken);
+        var (queue, problem) = await ManagedAsync(id, db, user, l, cancellationToken);
         if (queue is null)
         {
             return problem is null ? TypedResults.NotFound() : problem;
@@ -154,7 +145,7 @@ public static class QueuesApi
         long id, QueueApplyRequest request, AppDbContext db, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<Strings> l, QueueRouterCache cache,
         CancellationToken cancellationToken)
     {
-        var (queue, problem) = await RunnableAsync(id, db, user, l, cancellationToken);
+        var (queue, problem) = await ManagedAsync(id, db, user, l, cancellationToken);
         if (queue is null)
         {
             return problem is null ? TypedResults.NotFound() : problem;
@@ -219,12 +210,12 @@ public static class QueuesApi
         return TypedResults.Ok(new ApplyResponse(outcome.BatchId, [.. outcome.Entries.Select(LogEntryResponse.From)]));
     }
 
-    // A queue the caller may run: visible (else 404) and not as a rep (403).
-    private static async Task<(AssignmentQueue? Queue, ProblemHttpResult? Problem)> RunnableAsync(
+    // A queue the caller may change or run: visible (else 404) and not as a rep (403).
+    private static async Task<(AssignmentQueue? Queue, ProblemHttpResult? Problem)> ManagedAsync(
         long id, AppDbContext db, ClaimsPrincipal user, IStringLocalizer<Strings> l, CancellationToken cancellationToken)
     {
         var scope = await AccessScope.ForMemberAsync(db, user.GetMemberId(), cancellationToken);
-        var queue = await QueueRouting.Visible(db, scope).AsNoTracking().SingleOrDefaultAsync(q => q.Id == id, cancellationToken);
+        var queue = await QueueRouting.Visible(db, scope).SingleOrDefaultAsync(q => q.Id == id, cancellationToken);
         if (queue is null)
         {
             return (null, null);
