@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Headroom.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261129091145_AssignmentQueues")]
+    [Migration("20261129101124_AssignmentQueues")]
     partial class AssignmentQueues
     {
         /// <inheritdoc />
@@ -824,7 +824,13 @@ namespace Headroom.Data.Migrations.Postgres
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("NewActual")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("NewTarget")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("OldActual")
                         .HasColumnType("bigint");
 
                     b.Property<long?>("OldTarget")
@@ -845,6 +851,42 @@ namespace Headroom.Data.Migrations.Postgres
                     b.HasIndex("OrgId", "GoalId", "ChangedUtc");
 
                     b.ToTable("GoalChanges");
+                });
+
+            modelBuilder.Entity("Headroom.Goals.TerritoryPotential", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("OrgId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PotentialMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Territory")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgId", "Territory")
+                        .IsUnique();
+
+                    b.ToTable("TerritoryPotentials", t =>
+                        {
+                            t.HasCheckConstraint("CK_TerritoryPotentials_Potential", "\"PotentialMinor\" >= 0");
+                        });
                 });
 
             modelBuilder.Entity("Headroom.Leads.Lead", b =>
@@ -2079,6 +2121,15 @@ namespace Headroom.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Goal");
+                });
+
+            modelBuilder.Entity("Headroom.Goals.TerritoryPotential", b =>
+                {
+                    b.HasOne("Headroom.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Headroom.Leads.Lead", b =>

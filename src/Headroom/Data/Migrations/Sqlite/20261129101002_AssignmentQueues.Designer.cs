@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Headroom.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261129091031_AssignmentQueues")]
+    [Migration("20261129101002_AssignmentQueues")]
     partial class AssignmentQueues
     {
         /// <inheritdoc />
@@ -792,7 +792,13 @@ namespace Headroom.Data.Migrations.Sqlite
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("NewActual")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("NewTarget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OldActual")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("OldTarget")
@@ -813,6 +819,40 @@ namespace Headroom.Data.Migrations.Sqlite
                     b.HasIndex("OrgId", "GoalId", "ChangedUtc");
 
                     b.ToTable("GoalChanges");
+                });
+
+            modelBuilder.Entity("Headroom.Goals.TerritoryPotential", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrgId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PotentialMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Territory")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgId", "Territory")
+                        .IsUnique();
+
+                    b.ToTable("TerritoryPotentials", t =>
+                        {
+                            t.HasCheckConstraint("CK_TerritoryPotentials_Potential", "\"PotentialMinor\" >= 0");
+                        });
                 });
 
             modelBuilder.Entity("Headroom.Leads.Lead", b =>
@@ -2015,6 +2055,15 @@ namespace Headroom.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Goal");
+                });
+
+            modelBuilder.Entity("Headroom.Goals.TerritoryPotential", b =>
+                {
+                    b.HasOne("Headroom.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Headroom.Leads.Lead", b =>
