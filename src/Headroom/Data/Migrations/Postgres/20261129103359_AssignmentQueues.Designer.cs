@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Headroom.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261129101124_AssignmentQueues")]
+    [Migration("20261129103359_AssignmentQueues")]
     partial class AssignmentQueues
     {
         /// <inheritdoc />
@@ -370,6 +370,110 @@ namespace Headroom.Data.Migrations.Postgres
                     b.ToTable("AssignmentQueues", (string)null);
                 });
 
+            modelBuilder.Entity("Headroom.Assignment.LeaveCover", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("CreatedByMemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OrgId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ReturnedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("TimeOffId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgId", "MemberId");
+
+                    b.HasIndex("OrgId", "TimeOffId")
+                        .HasFilter("\"TimeOffId\" IS NOT NULL");
+
+                    b.HasIndex("OrgId", "ReturnedUtc", "EndDate");
+
+                    b.ToTable("LeaveCovers", t =>
+                        {
+                            t.HasCheckConstraint("CK_LeaveCovers_Range", "\"EndDate\" >= \"StartDate\"");
+                        });
+                });
+
+            modelBuilder.Entity("Headroom.Assignment.LeaveCoverLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CoverMemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("FollowUpId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LeaveCoverId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OrgId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgId", "CoverMemberId");
+
+                    b.HasIndex("OrgId", "FollowUpId");
+
+                    b.HasIndex("OrgId", "LeaveCoverId");
+
+                    b.ToTable("LeaveCoverLines");
+                });
+
             modelBuilder.Entity("Headroom.Assignment.OrganizationPoolSettings", b =>
                 {
                     b.Property<long>("Id")
@@ -645,6 +749,9 @@ namespace Headroom.Data.Migrations.Postgres
                     b.Property<DateTime?>("CompletedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("CoverMemberId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -662,6 +769,9 @@ namespace Headroom.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<long?>("LeadId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("LeaveCoverId")
                         .HasColumnType("bigint");
 
                     b.Property<long>("OrgId")
@@ -690,6 +800,9 @@ namespace Headroom.Data.Migrations.Postgres
                     b.HasIndex("OrgId", "AccountId")
                         .HasFilter("\"AccountId\" IS NOT NULL");
 
+                    b.HasIndex("OrgId", "CoverMemberId")
+                        .HasFilter("\"CoverMemberId\" IS NOT NULL");
+
                     b.HasIndex("OrgId", "DealId")
                         .HasFilter("\"DealId\" IS NOT NULL");
 
@@ -698,6 +811,9 @@ namespace Headroom.Data.Migrations.Postgres
 
                     b.HasIndex("OrgId", "LeadId")
                         .HasFilter("\"LeadId\" IS NOT NULL");
+
+                    b.HasIndex("OrgId", "LeaveCoverId")
+                        .HasFilter("\"LeaveCoverId\" IS NOT NULL");
 
                     b.HasIndex("OrgId", "AssigneeId", "Status", "DueUtc");
 
@@ -1949,6 +2065,53 @@ namespace Headroom.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Headroom.Assignment.LeaveCover", b =>
+                {
+                    b.HasOne("Headroom.Organizations.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Headroom.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Headroom.Organizations.TimeOff", null)
+                        .WithMany()
+                        .HasForeignKey("TimeOffId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Headroom.Assignment.LeaveCoverLine", b =>
+                {
+                    b.HasOne("Headroom.Organizations.Member", null)
+                        .WithMany()
+                        .HasForeignKey("CoverMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Headroom.FollowUps.FollowUp", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Headroom.Assignment.LeaveCover", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("LeaveCoverId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Headroom.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Headroom.Assignment.OrganizationPoolSettings", b =>
                 {
                     b.HasOne("Headroom.Organizations.Organization", null)
@@ -2059,6 +2222,11 @@ namespace Headroom.Data.Migrations.Postgres
                         .HasForeignKey("AssigneeId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Headroom.Organizations.Member", null)
+                        .WithMany()
+                        .HasForeignKey("CoverMemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Headroom.Deals.Deal", null)
                         .WithMany()
                         .HasForeignKey("DealId")
@@ -2067,6 +2235,11 @@ namespace Headroom.Data.Migrations.Postgres
                     b.HasOne("Headroom.Leads.Lead", null)
                         .WithMany()
                         .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Headroom.Assignment.LeaveCover", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("LeaveCoverId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Headroom.Organizations.Organization", null)
@@ -2422,6 +2595,13 @@ namespace Headroom.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Headroom.Assignment.LeaveCover", b =>
+                {
+                    b.Navigation("FollowUps");
+
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Headroom.Organizations.Member", b =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Headroom.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261129101002_AssignmentQueues")]
+    [Migration("20261129103241_AssignmentQueues")]
     partial class AssignmentQueues
     {
         /// <inheritdoc />
@@ -354,6 +354,106 @@ namespace Headroom.Data.Migrations.Sqlite
                     b.ToTable("AssignmentQueues", (string)null);
                 });
 
+            modelBuilder.Entity("Headroom.Assignment.LeaveCover", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CreatedByMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OrgId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReturnedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TimeOffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgId", "MemberId");
+
+                    b.HasIndex("OrgId", "TimeOffId")
+                        .HasFilter("\"TimeOffId\" IS NOT NULL");
+
+                    b.HasIndex("OrgId", "ReturnedUtc", "EndDate");
+
+                    b.ToTable("LeaveCovers", t =>
+                        {
+                            t.HasCheckConstraint("CK_LeaveCovers_Range", "\"EndDate\" >= \"StartDate\"");
+                        });
+                });
+
+            modelBuilder.Entity("Headroom.Assignment.LeaveCoverLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CoverMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FollowUpId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LeaveCoverId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OrgId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgId", "CoverMemberId");
+
+                    b.HasIndex("OrgId", "FollowUpId");
+
+                    b.HasIndex("OrgId", "LeaveCoverId");
+
+                    b.ToTable("LeaveCoverLines");
+                });
+
             modelBuilder.Entity("Headroom.Assignment.OrganizationPoolSettings", b =>
                 {
                     b.Property<long>("Id")
@@ -617,6 +717,9 @@ namespace Headroom.Data.Migrations.Sqlite
                     b.Property<DateTime?>("CompletedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CoverMemberId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
@@ -634,6 +737,9 @@ namespace Headroom.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("LeadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeaveCoverId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("OrgId")
@@ -662,6 +768,9 @@ namespace Headroom.Data.Migrations.Sqlite
                     b.HasIndex("OrgId", "AccountId")
                         .HasFilter("\"AccountId\" IS NOT NULL");
 
+                    b.HasIndex("OrgId", "CoverMemberId")
+                        .HasFilter("\"CoverMemberId\" IS NOT NULL");
+
                     b.HasIndex("OrgId", "DealId")
                         .HasFilter("\"DealId\" IS NOT NULL");
 
@@ -670,6 +779,9 @@ namespace Headroom.Data.Migrations.Sqlite
 
                     b.HasIndex("OrgId", "LeadId")
                         .HasFilter("\"LeadId\" IS NOT NULL");
+
+                    b.HasIndex("OrgId", "LeaveCoverId")
+                        .HasFilter("\"LeaveCoverId\" IS NOT NULL");
 
                     b.HasIndex("OrgId", "AssigneeId", "Status", "DueUtc");
 
@@ -1883,6 +1995,53 @@ namespace Headroom.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Headroom.Assignment.LeaveCover", b =>
+                {
+                    b.HasOne("Headroom.Organizations.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Headroom.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Headroom.Organizations.TimeOff", null)
+                        .WithMany()
+                        .HasForeignKey("TimeOffId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Headroom.Assignment.LeaveCoverLine", b =>
+                {
+                    b.HasOne("Headroom.Organizations.Member", null)
+                        .WithMany()
+                        .HasForeignKey("CoverMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Headroom.FollowUps.FollowUp", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Headroom.Assignment.LeaveCover", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("LeaveCoverId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Headroom.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Headroom.Assignment.OrganizationPoolSettings", b =>
                 {
                     b.HasOne("Headroom.Organizations.Organization", null)
@@ -1993,6 +2152,11 @@ namespace Headroom.Data.Migrations.Sqlite
                         .HasForeignKey("AssigneeId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Headroom.Organizations.Member", null)
+                        .WithMany()
+                        .HasForeignKey("CoverMemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Headroom.Deals.Deal", null)
                         .WithMany()
                         .HasForeignKey("DealId")
@@ -2001,6 +2165,11 @@ namespace Headroom.Data.Migrations.Sqlite
                     b.HasOne("Headroom.Leads.Lead", null)
                         .WithMany()
                         .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Headroom.Assignment.LeaveCover", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("LeaveCoverId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Headroom.Organizations.Organization", null)
@@ -2356,6 +2525,13 @@ namespace Headroom.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Headroom.Assignment.LeaveCover", b =>
+                {
+                    b.Navigation("FollowUps");
+
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Headroom.Organizations.Member", b =>
