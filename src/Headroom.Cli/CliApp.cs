@@ -21,6 +21,7 @@ public static class CliApp
         RebalanceCommand.Create(),
         PoolCommand.Create(),
         CoverCommand.Create(),
+        AssignCommand.Create(),
     };
 
     public static Task<int> RunAsync(params string[] args) => CommandRunner.InvokeAsync(CreateRootCommand(), args);

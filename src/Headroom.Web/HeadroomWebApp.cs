@@ -110,6 +110,7 @@ public static class HeadroomWebApp
         api.MapPoolApi();
         api.MapLeaveCoverApi();
         api.MapFairnessApi();
+        api.MapQueuesApi();
         api.MapScorecardApi();
         api.MapReviewsApi();
         api.MapImprovementPlansApi();

@@ -16,6 +16,7 @@ public static class HeadroomServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton<Assignment.QueueRouterCache>();
         services.AddScoped<TenantContext>();
 
         if (options.Provider == DatabaseProvider.Sqlite)

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Headroom.Assignment;
 using Headroom.Data;
 using Headroom.Leads;
 using Headroom.Organizations;
@@ -22,7 +23,7 @@ public static class LeadsApi
             "Leads in your scope by name or company, status, owner, source and region, sorted (name, company, value, status, owner, updated; " +
             "'-' for descending) and paged. Values are whole minor units (estimatedValueMinor) of the organization's currency.");
         leads.MapGet("/{id:long}", GetLead).WithSummary("One lead in your scope; estimatedValueMinor is in minor units of currency.");
-        leads.MapPost("/", CreateLead).WithSummary("Create a new lead; estimatedValueMinor in minor units of the organization's currency.");
+        leads.MapPost("/", CreateLead).WithSummary("Create a new lead; estimatedValueMinor in minor units of the organization's currency. With route: true (managers, admins) the first auto-routing assignment queue that takes it picks the owner and logs why.");
         leads.MapPut("/{id:long}", UpdateLead).WithSummary("Update a lead; send the version you read (409 if it changed since). The status changes with POST /leads/{id}/status.");
         leads.MapPost("/{id:long}/status", ChangeStatus).WithSummary("Work, qualify, disqualify or reopen a lead; a converted lead stays converted.");
         leads.MapPost("/{id:long}/convert", ConvertLead).WithSummary(
@@ -90,18 +91,40 @@ public static class LeadsApi
     }
 
     public static async Task<Results<Created<LeadResponse>, ValidationProblem>> CreateLead(
-        LeadRequest request, AppDbContext db, ClaimsPrincipal user, IStringLocalizer<Strings> l, CancellationToken cancellationToken)
+        LeadRequest request, AppDbContext db, ClaimsPrincipal user, IStringLocalizer<Strings> l, TimeProvider clock, QueueRouterCache router,
+        CancellationToken cancellationToken)
     {
         var scope = await AccessScope.ForMemberAsync(db, user.GetMemberId(), cancellationToken);
         var lead = new Lead { Name = "" };
         var errors = new FieldErrors(l);
+        var route = request.Route == true;
+        if (route && scope.Role == MemberRole.Rep)
+        {
+            errors.Add("route", l["Validation.RouteManagersOnly"]);
+        }
+        else if (route && request.OwnerId is not null)
+        {
+            errors.Add("route", l["Validation.RouteOrOwner"]);
+        }
         await ApplyAsync(lead, request, scope, db, errors, current: null, cancellationToken);
         if (errors.Any)
         {
             return ApiProblems.Fields(errors);
         }
-        db.Leads.Add(lead);
-        await db.SaveChangesAsync(cancellationToken);
+        if (route)
+        {
+            lead.OwnerId = null;
+            var name = await db.Members.Where(m => m.Id == scope.MemberId).Select(m => m.Name).SingleAsync(cancellationToken);
+            if (await QueueRouting.CreateRoutedAsync(db, router, scope, lead, new AssignmentActor(scope.MemberId, name), clock.GetUtcNow(), cancellationToken) is null)
+            {
+                return ApiProblems.Field("route", l["Validation.RouteNoQueue"]);
+            }
+        }
+        else
+        {
+            db.Leads.Add(lead);
+            await db.SaveChangesAsync(cancellationToken);
+        }
         var created = await Project(db.Leads.Where(x => x.Id == lead.Id), await CurrencyAsync(db, user, cancellationToken)).SingleAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/leads/{lead.Id}", created);
     }

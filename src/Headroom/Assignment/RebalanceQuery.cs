@@ -25,16 +25,8 @@ public static class RebalanceQuery
         ArgumentOutOfRangeException.ThrowIfLessThan(weeks, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(weeks, MaxWeeks);
         var orgId = db.Tenant.RequireOrgId();
-        var organization = await db.Organizations.Where(o => o.Id == orgId).Select(o => new { o.TimeZoneId, o.WorkingDays }).SingleAsync(cancellationToken);
-        var zoneId = organization.TimeZoneId;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(asOf, TimeZoneInfo.FindSystemTimeZoneById(zoneId)).DateTime);
-        // On a weekend (no working day left this week) the horizon starts next Monday.
-        var from = WorkloadRequest.PeriodStart(today, WorkloadPeriod.Week);
-        if (!Enumerable.Range(0, from.AddDays(7).DayNumber - today.DayNumber).Any(d => organization.WorkingDays.Includes(today.AddDays(d).DayOfWeek)))
-        {
-            from = from.AddDays(7);
-        }
-        var horizon = new RebalanceHorizon(from, from.AddDays((7 * weeks) - 1), today, weeks);
+        var zoneId = await db.Organizations.Where(o => o.Id == orgId).Select(o => o.TimeZoneId).SingleAsync(cancellationToken);
+        var horizon = await HorizonAsync(db, asOf, weeks, cancellationToken);
         var request = new WorkloadRequest(horizon.From, horizon.To, WorkloadPeriod.Week, asOf, TrendPeriods: 0);
 
         var workload = await WorkloadQuery.LoadAsync(db, scope, request, teamId, cancellationToken: cancellationToken);
@@ -109,6 +101,22 @@ public static class RebalanceQuery
             Bands = effort.Bands,
         };
         return (inputs, horizon);
+    }
+
+    // Weeks whole weeks from the Monday of this week in the organization's zone (of next week when
+    // no working day is left in this one). Assignment queues plan over the same horizon.
+    public static async Task<RebalanceHorizon> HorizonAsync(AppDbContext db, DateTimeOffset asOf, int weeks, CancellationToken cancellationToken = default)
+    {
+        var orgId = db.Tenant.RequireOrgId();
+        var organization = await db.Organizations.Where(o => o.Id == orgId).Select(o => new { o.TimeZoneId, o.WorkingDays }).SingleAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(asOf, TimeZoneInfo.FindSystemTimeZoneById(organization.TimeZoneId)).DateTime);
+        // On a weekend (no working day left this week) the horizon starts next Monday.
+        var from = WorkloadRequest.PeriodStart(today, WorkloadPeriod.Week);
+        if (!Enumerable.Range(0, from.AddDays(7).DayNumber - today.DayNumber).Any(d => organization.WorkingDays.Includes(today.AddDays(d).DayOfWeek)))
+        {
+            from = from.AddDays(7);
+        }
+        return new RebalanceHorizon(from, from.AddDays((7 * weeks) - 1), today, weeks);
     }
 }
 

@@ -4,15 +4,20 @@ namespace Headroom.Assignment;
 
 // Runs the strategy a manager picked for a queue. Round robin, weighted round robin and least
 // loaded hand out items one by one in list order (the order they arrived), skipping reps that are
-// not eligible or are at their item cap; balanced is AssignmentOptimizer.
+// not eligible or are at their item cap; balanced is AssignmentOptimizer. Weighted round robin
+// hands out in proportion to the given weights per rep (by default, to capacity).
 public static class StrategyAssigner
 {
-    public static AssignmentPlan Assign(AssignmentInstance instance, AssignmentStrategy strategy, AssignmentOptimizerOptions? options = null)
+    public static AssignmentPlan Assign(AssignmentInstance instance, AssignmentStrategy strategy, AssignmentOptimizerOptions? options = null, IReadOnlyList<double>? weights = null)
     {
         ArgumentNullException.ThrowIfNull(instance);
         if (strategy == AssignmentStrategy.Balanced)
         {
             return AssignmentOptimizer.Plan(instance, options);
+        }
+        if (weights is not null && (weights.Count != instance.Reps.Count || weights.Any(w => !(w > 0))))
+        {
+            throw new ArgumentException("One positive weight per rep.", nameof(weights));
         }
         var clock = Stopwatch.StartNew();
         var graph = CandidateGraph.Build(instance);
@@ -36,7 +41,7 @@ public static class StrategyAssigner
                 var key = strategy switch
                 {
                     AssignmentStrategy.RoundRobin => turn,
-                    AssignmentStrategy.WeightedRoundRobin => (state.Count[r] + 1) / graph.Capacity[r] + turn * 1e-12,
+                    AssignmentStrategy.WeightedRoundRobin => (state.Count[r] + 1) / (weights?[r] ?? graph.Capacity[r]) + turn * 1e-12,
                     _ => state.Utilization(r) + turn * 1e-12,
                 };
                 if (key < bestKey)

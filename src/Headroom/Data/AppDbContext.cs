@@ -53,6 +53,7 @@ public abstract class AppDbContext(DbContextOptions options, TenantContext tenan
     public DbSet<LeaveCover> LeaveCovers => Set<LeaveCover>();
     public DbSet<LeaveCoverLine> LeaveCoverLines => Set<LeaveCoverLine>();
     public DbSet<OrganizationPoolSettings> OrganizationPoolSettings => Set<OrganizationPoolSettings>();
+    public DbSet<AssignmentQueue> AssignmentQueues => Set<AssignmentQueue>();
     public DbSet<ScorecardTemplate> ScorecardTemplates => Set<ScorecardTemplate>();
     public DbSet<ReviewCycle> ReviewCycles => Set<ReviewCycle>();
     public DbSet<Review> Reviews => Set<Review>();

@@ -291,6 +291,82 @@ namespace Headroom.Data.Migrations.Postgres
                     b.ToTable("AssignmentLog", (string)null);
                 });
 
+            modelBuilder.Entity("Headroom.Assignment.AssignmentQueue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("AutoRoute")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("EffortHoursPerLead")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("LeadRegion")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("LeadSource")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("MatchLanguage")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("MatchRegion")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("MatchSkill")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("MaxOpenLeadsPerRep")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("OrgId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Strategy")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("TargetUtilization")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("TeamId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Weights")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgId", "Name")
+                        .IsUnique();
+
+                    b.HasIndex("OrgId", "TeamId");
+
+                    b.ToTable("AssignmentQueues", (string)null);
+                });
+
             modelBuilder.Entity("Headroom.Assignment.LeaveCover", b =>
                 {
                     b.Property<long>("Id")
@@ -1971,6 +2047,21 @@ namespace Headroom.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("OrgId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Headroom.Assignment.AssignmentQueue", b =>
+                {
+                    b.HasOne("Headroom.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Headroom.Organizations.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

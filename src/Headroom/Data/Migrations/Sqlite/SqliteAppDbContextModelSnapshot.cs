@@ -277,6 +277,80 @@ namespace Headroom.Data.Migrations.Sqlite
                     b.ToTable("AssignmentLog", (string)null);
                 });
 
+            modelBuilder.Entity("Headroom.Assignment.AssignmentQueue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AutoRoute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("EffortHoursPerLead")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("LeadRegion")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeadSource")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MatchLanguage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MatchRegion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MatchSkill")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxOpenLeadsPerRep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrgId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Strategy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("TargetUtilization")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Weights")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgId", "Name")
+                        .IsUnique();
+
+                    b.HasIndex("OrgId", "TeamId");
+
+                    b.ToTable("AssignmentQueues", (string)null);
+                });
+
             modelBuilder.Entity("Headroom.Assignment.LeaveCover", b =>
                 {
                     b.Property<long>("Id")
@@ -1903,6 +1977,21 @@ namespace Headroom.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("OrgId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Headroom.Assignment.AssignmentQueue", b =>
+                {
+                    b.HasOne("Headroom.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Headroom.Organizations.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
