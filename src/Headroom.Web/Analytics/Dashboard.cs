@@ -75,10 +75,10 @@ public static class Dashboard
         var counted = await days.GroupBy(_ => 1).Select(g => new { Activities = g.Sum(d => d.Activities), Visits = g.Sum(d => d.Visits) })
             .SingleOrDefaultAsync(cancellationToken);
 
-        var (trend, won) = await TrendAsync(deals, to, zone, cancellationToken);
+        var trend = await TrendAsync(deals, to, zone, cancellationToken);
         // What was read covers the goal's owners when it is a member set or the whole organization
         // (a manager who heads no team reads their scope, while the goal is the organization's).
-        var shown = ids is not null || scope.Role == MemberRole.Admin ? new ShownFigures(figures, deals, won, trend[0].Month, to) : null;
+        var shown = ids is not null || scope.Role == MemberRole.Admin ? new ShownFigures(figures, deals) : null;
         var revenueGoal = await RevenueGoalAsync(db, scope, organization, teamId, from, to, figures, shown, clock, cancellationToken);
         return new DashboardResult(from, to, teamId, teamName, scope.Role, organization.Currency, PerformanceFigures.Of(figures) with { Activities = counted?.Activities ?? 0, Visits = counted?.Visits ?? 0 }, figures.OpenDeals, revenueGoal, trend);
     }
@@ -86,8 +86,7 @@ public static class Dashboard
     // The won-revenue goal of what is shown whose period is closest to the one shown, with its
     // pace. The owner was checked (a rep's own goal, a team the reader sees, the organization), and
     // a reader may read the goals of what they may see. When what was read covers the goal's
-    // owners, its actual is the period's won revenue already counted (if the goal's period is the
-    // one shown) and its curve comes from the trend's won deals (if they span the goal so far).
+    // owners and the goal's period is the one shown, its actual is the won revenue already counted.
     private static async Task<DashboardGoal?> RevenueGoalAsync(
         AppDbContext db, AccessScope scope, Organization organization, long? teamId, DateOnly from, DateOnly to, SalesMetricsResult figures,
         ShownFigures? shown, TimeProvider clock, CancellationToken cancellationToken)
@@ -114,9 +113,7 @@ public static class Dashboard
                 new GoalActuals(shown.Figures.WonRevenueMinor, await GoalProgressQuery.WeightedPipelineAsync(shown.Deals, GoalMetric.WonRevenue, goal.EndDate, cancellationToken)))
             : await GoalEvaluator.StandingAsync(db, context, subject, goal.Target, today, cancellationToken);
         var left = goal.Target - (standing.Pace.Actual ?? 0);
-        var curve = shown is not null && goal.StartDate >= shown.WonFrom && (goal.EndDate < today ? goal.EndDate : today) <= shown.WonTo
-            ? GoalPaceCurveQuery.FromWon(context, subject, goal.Target, standing.Pace, today, shown.Won)
-            : await GoalPaceCurveQuery.LoadAsync(db, context, subject, goal.Target, standing.Pace, today, cancellationToken);
+        var curve = await GoalPaceCurveQuery.LoadAsync(db, context, subject, goal.Target, standing.Pace, today, cancellationToken);
         return new DashboardGoal(goal.Id, goal.Name, goal.StartDate, goal.EndDate, goal.Target, standing.Pace,
             left > 0 ? Math.Round((decimal)figures.WeightedOpenPipelineMinor / left, 2, MidpointRounding.AwayFromZero) : null, curve);
     }
@@ -130,29 +127,22 @@ public static class Dashboard
     }
 
     // Won revenue and deals won per local month, for the TrendMonths months ending with the one
-    // the period ends in.
-    private static async Task<(IReadOnlyList<MonthFigures> Months, IReadOnlyList<(DateTime ClosedUtc, long AmountMinor)> Won)> TrendAsync(
-        IQueryable<Deal> deals, DateOnly to, TimeZoneInfo zone, CancellationToken cancellationToken)
+    // the period ends in, grouped by the database.
+    private static async Task<IReadOnlyList<MonthFigures>> TrendAsync(IQueryable<Deal> deals, DateOnly to, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var last = new DateOnly(to.Year, to.Month, 1);
-        var first = last.AddMonths(-(TrendMonths - 1));
-        var span = MetricsPeriod.Of(first, last.AddMonths(1), zone);
-        deals = deals.Where(d => d.Outcome == DealOutcome.Won && d.ClosedUtc >= span.FromUtc && d.ClosedUtc < span.ToUtc);
-        var won = await deals.Select(d => new { ClosedUtc = d.ClosedUtc!.Value, d.AmountMinor }).ToListAsync(cancellationToken);
-        var byMonth = won.ToLookup(d =>
-        {
-            var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(d.ClosedUtc, DateTimeKind.Utc), zone);
-            return new DateOnly(local.Year, local.Month, 1);
-        });
-        IReadOnlyList<MonthFigures> months = [.. Enumerable.Range(0, TrendMonths).Select(i => first.AddMonths(i))
-            .Select(month => new MonthFigures(month, byMonth[month].Sum(d => d.AmountMinor), byMonth[month].Count()))];
-        return (months, [.. won.Select(d => (d.ClosedUtc, d.AmountMinor))]);
+        var months = Enumerable.Range(0, TrendMonths).Select(i => last.AddMonths(i - (TrendMonths - 1))).ToList();
+        var span = MetricsPeriod.Of(months[0], last.AddMonths(1), zone);
+        var ends = months.Select(m => MetricsPeriod.Of(m, m.AddMonths(1), zone).ToUtc).ToList();
+        var byMonth = await deals.Where(d => d.Outcome == DealOutcome.Won && d.ClosedUtc >= span.FromUtc && d.ClosedUtc < span.ToUtc)
+            .GroupBy(BucketIndex.Of<Deal, DateTime>(d => d.ClosedUtc!.Value, ends))
+            .Select(g => new { Month = g.Key, AmountMinor = g.Sum(d => d.AmountMinor), Count = g.Count() })
+            .ToDictionaryAsync(g => g.Month, cancellationToken);
+        return [.. months.Select((month, i) => byMonth.TryGetValue(i, out var m) ? new MonthFigures(month, m.AmountMinor, m.Count) : new MonthFigures(month, 0, 0))];
     }
 
-    // What the dashboard read over the goal's owners: the period's figures, their deals, and the
-    // deals won from the first of the trend's months up to the last day shown (WonTo).
-    private sealed record ShownFigures(
-        SalesMetricsResult Figures, IQueryable<Deal> Deals, IReadOnlyList<(DateTime ClosedUtc, long AmountMinor)> Won, DateOnly WonFrom, DateOnly WonTo);
+    // What the dashboard read over the goal's owners: the period's figures and their deals.
+    private sealed record ShownFigures(SalesMetricsResult Figures, IQueryable<Deal> Deals);
 }
 
 public sealed record DashboardResult(

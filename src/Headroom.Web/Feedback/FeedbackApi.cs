@@ -65,17 +65,7 @@ public static class FeedbackApi
         {
             query = query.Where(f => f.Date <= to);
         }
-        var groups = await query.GroupBy(f => f.Kind).Select(g => new
-        {
-            Kind = g.Key,
-            Count = g.Count(),
-            Sum = g.Sum(f => (long)f.Score),
-            Promoters = g.Count(f => f.Score >= 9),
-            Detractors = g.Count(f => f.Score <= 6),
-        }).ToListAsync(cancellationToken);
-        var csat = groups.SingleOrDefault(g => g.Kind == FeedbackKind.Csat);
-        var nps = groups.SingleOrDefault(g => g.Kind == FeedbackKind.Nps);
-        var summary = FeedbackSummary.Of(csat?.Count ?? 0, csat?.Sum ?? 0, nps?.Count ?? 0, nps?.Promoters ?? 0, nps?.Detractors ?? 0);
+        var summary = await query.SummarizeAsync(cancellationToken);
         IOrderedQueryable<CustomerFeedback> ordered = (paging.SortKey, paging.Descending) switch
         {
             ("score", false) => query.OrderBy(f => f.Score).ThenByDescending(f => f.Date),

@@ -5,7 +5,7 @@ namespace Headroom.Analytics;
 // x => at(x) < ends[0] ? 0 : at(x) < ends[1] ? 1 : … : ends.Length - 1: which bucket a time or a
 // day falls in, as a CASE the database evaluates, so a query can group by it on either provider.
 // The caller filters to the span; ends are each bucket's exclusive end, ascending.
-internal static class BucketIndex
+public static class BucketIndex
 {
     public static Expression<Func<T, int>> Of<T, TAt>(Expression<Func<T, TAt>> at, IReadOnlyList<TAt> ends)
     {

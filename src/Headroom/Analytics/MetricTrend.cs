@@ -171,7 +171,7 @@ public static class MetricTrend
                     var feedback = scope.Feedback(db).Where(f => f.Kind == kind && f.Date >= span.FromDate && f.Date < span.ToDate);
                     if (ids is not null)
                     {
-                        feedback = feedback.Where(f => db.Accounts.Any(a => a.Id == f.AccountId && a.OwnerId != null && ids.Contains(a.OwnerId.Value)));
+                        feedback = feedback.OnAccountsOwnedBy(db, ids);
                     }
                     var rows = await feedback
                         .Select(f => new { OwnerId = db.Accounts.Where(a => a.Id == f.AccountId).Select(a => a.OwnerId).FirstOrDefault(), f.Date, f.Score })

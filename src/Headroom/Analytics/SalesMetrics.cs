@@ -33,12 +33,11 @@ public static class SalesMetrics
             var ids = memberIds.Distinct().ToList();
             deals = deals.Where(d => d.OwnerId != null && ids.Contains(d.OwnerId.Value));
             activities = activities.Where(a => ids.Contains(a.MemberId));
-            // Feedback belongs to the account, and so to the account's owner.
-            feedback = feedback.Where(f => db.Accounts.Any(a => a.Id == f.AccountId && a.OwnerId != null && ids.Contains(a.OwnerId.Value)));
+            feedback = feedback.OnAccountsOwnedBy(db, ids);
         }
 
         var closed = await deals
-            .Where(d => d.Outcome != DealOutcome.Open && d.ClosedUtc >= period.FromUtc && d.ClosedUtc < period.ToUtc)
+            .Where(d => (d.Outcome == DealOutcome.Won || d.Outcome == DealOutcome.Lost) && d.ClosedUtc >= period.FromUtc && d.ClosedUtc < period.ToUtc)
             .Select(d => new { d.Outcome, d.AmountMinor, d.CreatedUtc, ClosedUtc = d.ClosedUtc!.Value })
             .ToListAsync(cancellationToken);
         var won = closed.Where(d => d.Outcome == DealOutcome.Won).ToList();
@@ -66,16 +65,13 @@ public static class SalesMetrics
             .Select(g => new ActivityVolume(g.Key, g.Count(), g.Sum(a => a.DurationMinutes)))
             .ToListAsync(cancellationToken);
 
-        var scores = await feedback
-            .Where(f => f.Date >= period.FromDate && f.Date < period.ToDate)
-            .Select(f => new { f.Kind, f.Score })
-            .ToListAsync(cancellationToken);
+        var scores = await feedback.Where(f => f.Date >= period.FromDate && f.Date < period.ToDate).SummarizeAsync(cancellationToken);
 
         return Compose(
             [.. won.Select(d => (d.AmountMinor, d.CreatedUtc, d.ClosedUtc))], lost,
             created?.Count ?? 0, created?.AmountMinor ?? 0,
             open?.Count ?? 0, open?.AmountMinor ?? 0, open?.WeightedTimes100 ?? 0,
-            volume, FeedbackSummary.Of(scores.Select(s => (s.Kind, s.Score))));
+            volume, scores);
     }
 
     // The figures from what was read; MemberSalesMetrics reads the same per member.

@@ -75,7 +75,7 @@ public static class TrendRecords
                     var feedback = scope.Feedback(db).Where(f => f.Kind == kind && f.Date >= bucket.FromDate && f.Date < bucket.ToDate);
                     if (ids is not null)
                     {
-                        feedback = feedback.Where(f => db.Accounts.Any(a => a.Id == f.AccountId && a.OwnerId != null && ids.Contains(a.OwnerId.Value)));
+                        feedback = feedback.OnAccountsOwnedBy(db, ids);
                     }
                     var total = await feedback.CountAsync(cancellationToken);
                     var items = await feedback.OrderByDescending(f => f.Date).ThenByDescending(f => f.Id)

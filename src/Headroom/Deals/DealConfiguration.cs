@@ -22,5 +22,12 @@ public sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         // Figures for a period (won, lost and created in it; won by month) read deals by date.
         builder.HasIndex(d => new { d.OrgId, d.ClosedUtc }).HasFilter("\"ClosedUtc\" IS NOT NULL");
         builder.HasIndex(d => new { d.OrgId, d.CreatedUtc });
+        // The deals won or lost in a period, and won revenue by month, answered from the index
+        // alone: without it each of an organization's closed deals is a lookup in the table
+        // (a year's won deals of the large demo: 50 ms on SQLite, 2.5 ms with it).
+        builder.HasIndex(d => new { d.OrgId, d.Outcome, d.ClosedUtc, d.AmountMinor, d.CreatedUtc });
+        // The open pipeline, plain and weighted, and what of it is expected to close by a date,
+        // likewise (the weighted pipeline of the large demo: 28 ms on SQLite, 1 ms with it).
+        builder.HasIndex(d => new { d.OrgId, d.Outcome, d.ExpectedCloseDate, d.StageId, d.AmountMinor });
     }
 }

@@ -66,31 +66,6 @@ public static class GoalPaceCurveQuery
         return Build(context, goal, target, pace, today, days, cumulative);
     }
 
-    // A won-revenue goal's curve from won deals the caller has read already (close time and
-    // amount), which must include every deal of the goal's owners closed in its period so far.
-    public static IReadOnlyList<PacePoint> FromWon(
-        GoalContext context, GoalSubject goal, long target, GoalPace pace, DateOnly today, IEnumerable<(DateTime ClosedUtc, long AmountMinor)> won)
-    {
-        var days = PaceCurve.SampleDays(goal.Start, goal.End, today);
-        var counted = days.Where(d => d <= today).ToList();
-        var cumulative = new long[counted.Count];
-        if (counted.Count > 0)
-        {
-            var span = MetricsPeriod.Of(goal.Start, counted[^1].AddDays(1), context.Zone);
-            var ends = counted.Select(d => TimeZoneInfo.ConvertTimeToUtc(d.AddDays(1).ToDateTime(TimeOnly.MinValue), context.Zone)).ToArray();
-            var sums = new Dictionary<int, long>();
-            foreach (var (closedUtc, amount) in won.Where(d => d.ClosedUtc >= span.FromUtc && d.ClosedUtc < span.ToUtc))
-            {
-                // The first sampled day whose end is after the close, as BucketIndex does in SQL.
-                var index = Array.BinarySearch(ends, closedUtc);
-                index = index >= 0 ? index + 1 : ~index;
-                sums[index] = sums.GetValueOrDefault(index) + amount;
-            }
-            Accumulate(sums, cumulative);
-        }
-        return Build(context, goal, target, pace, today, days, cumulative);
-    }
-
     private static void Accumulate(IReadOnlyDictionary<int, long> sums, long[] cumulative)
     {
         long running = 0;

@@ -158,13 +158,16 @@ public static class GoalProgressQuery
         {
             return null;
         }
+        // Summed in the database: amount × probability is whole minor units × percent, so the sum
+        // is exact and is divided by 100 once.
         var open = await deals
             .Where(d => d.Outcome == DealOutcome.Open && d.ExpectedCloseDate != null && d.ExpectedCloseDate <= end)
-            .Select(d => new { d.AmountMinor, d.Stage!.WinProbability })
-            .ToListAsync(cancellationToken);
+            .GroupBy(_ => 1)
+            .Select(g => new { WeightedTimes100 = g.Sum(d => d.AmountMinor * d.Stage!.WinProbability), Percent = g.Sum(d => (long)d.Stage!.WinProbability) })
+            .SingleOrDefaultAsync(cancellationToken);
         return metric == GoalMetric.WonRevenue
-            ? RoundHalfAway(open.Sum(d => (decimal)d.AmountMinor * d.WinProbability / 100))
-            : RoundHalfAway(open.Sum(d => d.WinProbability / 100m));
+            ? RoundHalfAway((open?.WeightedTimes100 ?? 0) / 100m)
+            : RoundHalfAway((open?.Percent ?? 0) / 100m);
     }
 
     private static long RoundHalfAway(decimal value) => (long)Math.Round(value, MidpointRounding.AwayFromZero);

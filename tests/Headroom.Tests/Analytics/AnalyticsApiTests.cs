@@ -113,7 +113,7 @@ public sealed class AnalyticsApiTests
         var october = (await world.Client(ApiWorld.ManagerA).GetFromJsonAsync<DashboardResult>(
             new Uri("/api/v1/analytics/dashboard?from=2026-10-01&to=2026-10-31", UriKind.Relative), ApiWorld.Json))!;
         Assert.Equal(detail.Goal.Pace, october.RevenueGoal!.Pace);
-        // The curve drawn from the trend's won deals is the one the goal page counts in the database.
+        // The dashboard's curve is the one the goal page counts.
         await using (var db = world.Host.Database.CreateContext(world.Host.OrgId))
         {
             var context = await Headroom.Goals.GoalContext.LoadAsync(db);

@@ -576,6 +576,10 @@ namespace Headroom.Data.Migrations.Postgres
 
                     b.HasIndex("OrgId", "OwnerId", "Outcome");
 
+                    b.HasIndex("OrgId", "Outcome", "ClosedUtc", "AmountMinor", "CreatedUtc");
+
+                    b.HasIndex("OrgId", "Outcome", "ExpectedCloseDate", "StageId", "AmountMinor");
+
                     b.ToTable("Deals", t =>
                         {
                             t.HasCheckConstraint("CK_Deals_Amount", "\"AmountMinor\" >= 0");

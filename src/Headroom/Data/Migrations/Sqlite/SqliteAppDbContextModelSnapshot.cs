@@ -552,6 +552,10 @@ namespace Headroom.Data.Migrations.Sqlite
 
                     b.HasIndex("OrgId", "OwnerId", "Outcome");
 
+                    b.HasIndex("OrgId", "Outcome", "ClosedUtc", "AmountMinor", "CreatedUtc");
+
+                    b.HasIndex("OrgId", "Outcome", "ExpectedCloseDate", "StageId", "AmountMinor");
+
                     b.ToTable("Deals", t =>
                         {
                             t.HasCheckConstraint("CK_Deals_Amount", "\"AmountMinor\" >= 0");
