@@ -47,7 +47,10 @@ var routes = new Option<int>("--routes") { DefaultValueFactory = _ => 10_000, De
 var boundIterations = new Option<int>("--bound-iterations") { DefaultValueFactory = _ => new AssignmentOptimizerOptions().BoundIterations, Description = "Passes over all candidate pairs spent on each LP bound" };
 var exactLp = new Option<bool>("--exact-lp") { Description = "Also solve both LP relaxations exactly with GLOP (small instances only)" };
 var exactIp = new Option<double>("--exact-ip") { Description = "Also solve the integer cost problem at the plan's cap with CP-SAT for this many seconds (small instances only)" };
-var sales = new Command("sales", "Sales-scale assignment: balanced plan vs round robin and least loaded, and online routing latency") { leads, salesReps, salesSeed, routes, workers, boundIterations, exactLp, exactIp };
-sales.SetAction(parse => SalesBenchmark.Run(parse.GetValue(leads), parse.GetValue(salesReps), parse.GetValue(salesSeed), parse.GetValue(routes), parse.GetValue(workers), parse.GetValue(boundIterations), parse.GetValue(exactLp), parse.GetValue(exactIp)));
+var tolerance = new Option<double?>("--utilization-tolerance") { Description = "How far (absolute) the cost stage may raise the balanced maximum utilization (default 0.001)" };
+var targetGap = new Option<double?>("--utilization-target-gap") { Description = "Also let the cost stage go up to the utilization bound × (1 + this) (default 0)" };
+var sales = new Command("sales", "Sales-scale assignment: balanced plan vs round robin and least loaded, and online routing latency") { leads, salesReps, salesSeed, routes, workers, boundIterations, exactLp, exactIp, tolerance, targetGap };
+sales.SetAction(parse => SalesBenchmark.Run(parse.GetValue(leads), parse.GetValue(salesReps), parse.GetValue(salesSeed), parse.GetValue(routes), parse.GetValue(workers), parse.GetValue(boundIterations), parse.GetValue(exactLp), parse.GetValue(exactIp),
+    parse.GetValue(tolerance), parse.GetValue(targetGap)));
 
 return await new RootCommand("Headroom benchmarks") { import, seed, web, workload, workloadPage, dashboard, gap, sales }.Parse(args).InvokeAsync();

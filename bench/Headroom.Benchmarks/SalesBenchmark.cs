@@ -12,14 +12,21 @@ namespace Headroom.Benchmarks;
 // the same utilization bound (their cost is not, as its bound depends on the plan's maximum).
 public static class SalesBenchmark
 {
-    public static int Run(int leads, int reps, int seed, int routes, int workers, int boundIterations, bool exactLp, double exactIpSeconds = 0)
+    public static int Run(int leads, int reps, int seed, int routes, int workers, int boundIterations, bool exactLp, double exactIpSeconds = 0,
+        double? tolerance = null, double? targetGap = null)
     {
         var watch = Stopwatch.StartNew();
         var instance = SalesInstanceGenerator.Generate(leads, reps, seed);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"# instance leads={leads} reps={reps} seed={seed} generated_in={watch.Elapsed.TotalSeconds:0.00}s workers={workers} cores={Environment.ProcessorCount}"));
 
-        var options = new AssignmentOptimizerOptions { Seed = seed, Workers = workers, BoundIterations = boundIterations };
+        var defaults = new AssignmentOptimizerOptions();
+        var options = defaults with
+        {
+            Seed = seed, Workers = workers, BoundIterations = boundIterations,
+            UtilizationTolerance = tolerance ?? defaults.UtilizationTolerance,
+            UtilizationTargetGap = targetGap ?? defaults.UtilizationTargetGap,
+        };
         var plans = new List<AssignmentPlan>();
         // Warm-up on a small instance so the first timed call does not pay for JIT compilation.
         var warm = SalesInstanceGenerator.Generate(2_000, 50, seed + 7);

@@ -9,10 +9,12 @@ namespace Headroom.Assignment;
 // 3. lower the maximum utilization: largest-first greedy onto the least utilized candidate, then
 //    passes of single moves that lower Σ capacity × utilization⁸ (a convex penalty that evens
 //    out the top), then moves and two-step chains that take work off the most utilized rep;
-// 4. lower cost with every rep kept at or below the achieved maximum (plus a small tolerance):
+// 4. lower cost with every rep kept at or below the achieved maximum (plus a small tolerance, or
+//    up to the utilization target when UtilizationTargetGap is set):
 //    start again from every item on its cheapest candidate, the reps above the cap shedding work
 //    at the least added cost (or, if that cannot get under the cap, keep the balanced plan), then
-//    moves to cheaper candidates and pairs of moves that make room on a cheaper rep. Improving
+//    moves to cheaper candidates, pairs of moves that make room on a cheaper rep, and ejection
+//    chains of up to CostChainDepth further moves (found breadth first over reps). Improving
 //    the balanced plan instead was tried and always ended dearer (by 1.2-1.6x), in more time.
 // Lagrangian bounds measure how far stages 3 and 4 are from their LP relaxations.
 public static class AssignmentOptimizer
@@ -28,7 +30,7 @@ public static class AssignmentOptimizer
         search.Balance();
         var bounds = new AssignmentBounds(search.State, options.Workers);
         var utilizationBound = bounds.UtilizationBound(options.BoundIterations);
-        var cap = search.State.MaxUtilization() + options.UtilizationTolerance;
+        var cap = Math.Max(search.State.MaxUtilization() + options.UtilizationTolerance, utilizationBound * (1 + options.UtilizationTargetGap));
         var capacityLoad = new double[graph.Reps];
         for (var r = 0; r < graph.Reps; r++)
         {

@@ -402,7 +402,8 @@ internal sealed class BalancedSearch(PlanState state, AssignmentOptimizerOptions
     }
 
     // Lowers cost while every rep stays within capacityLoad (minutes): single moves to a cheaper
-    // candidate with room, and pairs where an item of the cheaper rep moves on to make room.
+    // candidate with room, pairs where an item of the cheaper rep moves on to make room, and
+    // longer ejection chains.
     public void LowerCost(double[] capacityLoad)
     {
         var order = Enumerable.Range(0, _g.Items).ToArray();
@@ -417,7 +418,7 @@ internal sealed class BalancedSearch(PlanState state, AssignmentOptimizerOptions
                 {
                     continue;
                 }
-                if (CheaperMove(i, slot, capacityLoad) || CheaperPair(i, slot, capacityLoad))
+                if (CheaperMove(i, slot, capacityLoad) || CheaperPair(i, slot, capacityLoad) || CheaperChain(i, slot, capacityLoad))
                 {
                     improved++;
                 }
@@ -489,5 +490,92 @@ internal sealed class BalancedSearch(PlanState state, AssignmentOptimizerOptions
             }
         }
         return false;
+    }
+
+    // Ejection chains (ADR 0024): the item moves to a cheaper rep s that is full; s passes one of
+    // its items on to a rep t, which passes one on in turn, up to CostChainDepth items, until a rep
+    // with room takes the last one. Each ejected item must free at least the minutes its rep is
+    // over, and the chain's added costs must stay below the saving. Breadth first over reps, each
+    // rep entered once per search, so the shortest chain is taken; at the cap almost every rep is
+    // full, so most chains pass on items that cost the same anywhere (a filler for a costly item).
+    private readonly List<ChainNode> _chain = [];
+
+    private int[] _chainMark = [];
+
+    private int _chainSearch;
+
+    private readonly record struct ChainNode(int Rep, double Need, long Budget, int Parent, int Item, int Slot, int Depth);
+
+    private bool CheaperChain(int i, int slot, double[] capacityLoad)
+    {
+        if (_chainMark.Length != _g.Reps)
+        {
+            _chainMark = new int[_g.Reps];
+        }
+        var r = _g.Rep[slot];
+        for (var k = _g.Start[i]; k < _g.Start[i + 1]; k++)
+        {
+            var s = _g.Rep[k];
+            var saving = _g.Cost[slot] - _g.Cost[k];
+            if (s == r || saving <= 0)
+            {
+                continue;
+            }
+            _chainSearch++;
+            _chainMark[r] = _chainSearch;
+            _chainMark[s] = _chainSearch;
+            _chain.Clear();
+            _chain.Add(new ChainNode(s, state.Load[s] + _g.Effort[k] - capacityLoad[s], saving, -1, i, k, 0));
+            for (var head = 0; head < _chain.Count && head < options.CostChainExpansions; head++)
+            {
+                var end = Expand(head, r, _g.Effort[slot], capacityLoad);
+                if (end >= 0)
+                {
+                    for (var node = end; node >= 0; node = _chain[node].Parent)
+                    {
+                        state.Place(_chain[node].Item, _chain[node].Slot);
+                    }
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // Tries every item of the node's rep that frees enough minutes; returns the index of a node
+    // that closes the chain (its rep has room), else -1 after queuing the open ones.
+    private int Expand(int head, int origin, int freed, double[] capacityLoad)
+    {
+        var node = _chain[head];
+        var v = node.Rep;
+        foreach (var j in state.Members(v))
+        {
+            var jSlot = state.Slot[j];
+            if (_g.Effort[jSlot] < node.Need)
+            {
+                continue;
+            }
+            for (var k2 = _g.Start[j]; k2 < _g.Start[j + 1]; k2++)
+            {
+                var t = _g.Rep[k2];
+                var budget = node.Budget - (_g.Cost[k2] - _g.Cost[jSlot]);
+                if (t == v || budget <= 0 || (_chainMark[t] == _chainSearch && t != origin))
+                {
+                    continue;
+                }
+                var need = state.Load[t] + _g.Effort[k2] - capacityLoad[t] - (t == origin ? freed : 0);
+                if (need <= 0 && (t == origin || state.HasRoom(t)))
+                {
+                    _chain.Add(new ChainNode(t, need, budget, head, j, k2, node.Depth + 1));
+                    return _chain.Count - 1;
+                }
+                if (t != origin && node.Depth + 1 < options.CostChainDepth)
+                {
+                    _chainMark[t] = _chainSearch;
+                    _chain.Add(new ChainNode(t, need, budget, head, j, k2, node.Depth + 1));
+                }
+            }
+        }
+        return -1;
     }
 }

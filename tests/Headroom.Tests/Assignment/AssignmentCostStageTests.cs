@@ -1,0 +1,61 @@
+using Headroom.Assignment;
+
+namespace Headroom.Tests.Assignment;
+
+// The cost stage of the balanced strategy (ADR 0024): every rep stays within the plan's cap, the
+// ejection chains only ever lower cost, and a cap taken from the utilization target is honored.
+public sealed class AssignmentCostStageTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Plan_SalesInstances_KeepsEveryRepWithinTheCap(int seed)
+    {
+        var instance = SalesInstanceGenerator.Generate(2_000, 50, seed);
+
+        var plan = AssignmentOptimizer.Plan(instance, new AssignmentOptimizerOptions { Seed = seed, Workers = 1 });
+
+        Assert.Equal(0, plan.Metrics.Violations);
+        for (var r = 0; r < instance.Reps.Count; r++)
+        {
+            var rep = instance.Reps[r];
+            var limit = Math.Max(rep.CurrentLoadMinutes, Math.Floor(plan.UtilizationCap * rep.AvailableMinutes));
+            Assert.True(plan.LoadMinutes[r] <= limit, $"rep {r} holds {plan.LoadMinutes[r]} minutes over its cap {limit}");
+        }
+    }
+
+    [Theory]
+    [InlineData(2_000, 50, 1)]
+    [InlineData(2_000, 50, 2)]
+    [InlineData(6_000, 100, 1)]
+    public void Plan_EjectionChains_CostNoMoreThanPairsAlone(int leads, int reps, int seed)
+    {
+        var instance = SalesInstanceGenerator.Generate(leads, reps, seed);
+        var options = new AssignmentOptimizerOptions { Seed = seed, Workers = 1 };
+
+        var withChains = AssignmentOptimizer.Plan(instance, options);
+        var pairsOnly = AssignmentOptimizer.Plan(instance, options with { CostChainExpansions = 0 });
+
+        Assert.Equal(pairsOnly.UtilizationCap, withChains.UtilizationCap);
+        Assert.Equal(0, withChains.Metrics.Violations);
+        Assert.True(withChains.Metrics.TotalCost <= pairsOnly.Metrics.TotalCost,
+            $"with chains {withChains.Metrics.TotalCost}, pairs only {pairsOnly.Metrics.TotalCost}");
+    }
+
+    [Fact]
+    public void Plan_TargetGap_RaisesTheCapToTheBoundAndHoldsIt()
+    {
+        var instance = SalesInstanceGenerator.Generate(3_000, 60, seed: 5);
+        var options = new AssignmentOptimizerOptions { Seed = 5, Workers = 1, UtilizationTargetGap = 0.0045 };
+
+        var plan = AssignmentOptimizer.Plan(instance, options);
+        var again = AssignmentOptimizer.Plan(instance, options);
+
+        var bound = plan.Metrics.LpBoundUtilization!.Value;
+        Assert.True(plan.UtilizationCap >= bound * 1.0045 - 1e-12);
+        Assert.True(plan.Metrics.MaxUtilization <= plan.UtilizationCap + 1e-12);
+        Assert.Equal(0, plan.Metrics.Violations);
+        Assert.Equal(plan.RepOfItem, again.RepOfItem);
+    }
+}
