@@ -222,7 +222,7 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
     private void Tabu(bool alone)
     {
         var random = new Random(unchecked(options.Seed * 7919));
-        var search = new GapTabuSearch(instance, (i, j) => Usable(i, j, _cost), random);
+        var search = new GapTabuSearch(instance, (i, j) => Usable(i, j, _cost), random, (i, j) => _reduced[i][j]);
         lock (_gate)
         {
             search.Restart(_assignment);
@@ -230,6 +230,7 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
         var chunk = Math.Max(1, 20_000 / Math.Max(1, _n));
         var neighborhoods = new NeighborhoodState(new Random(unchecked(options.Seed * 7919 + 104729)), InitialSize);
         long sinceImproved = 0;
+        var elite = new GapElitePool(8);
         while (LocalRemaining > MinimumSolve)
         {
             var improved = search.Step(chunk);
@@ -244,14 +245,25 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
                 {
                     _assignment = (int[])search.Best.Clone();
                     _cost = search.BestCost;
+                    elite.Offer(_assignment, _cost);
                     for (var i = 0; i < _m; i++)
                     {
                         _agentVersion[i]++;
                     }
                 }
-                else if (_cost < search.BestCost || sinceImproved > 50L * _n)
+                else if (_cost < search.BestCost)
                 {
+                    elite.Offer(_assignment, _cost);
                     search.Restart(_assignment);
+                    sinceImproved = 0;
+                }
+                else if (sinceImproved > 50L * _n)
+                {
+                    // Stagnating at the incumbent: every other time, start between it and another
+                    // elite solution instead.
+                    elite.Offer(_assignment, _cost);
+                    var start = random.Next(2) == 0 ? elite.Between(_assignment, random) : null;
+                    search.Restart(start ?? _assignment);
                     sinceImproved = 0;
                 }
             }

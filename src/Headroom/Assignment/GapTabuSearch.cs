@@ -15,6 +15,10 @@ internal sealed class GapTabuSearch
     private readonly bool[] _usable;
     private readonly Random _random;
     private readonly double _basePrice;
+    private readonly int[][] _candidates; // per job: the agents with the smallest reduced costs, best first
+    private readonly int _chainDepth;
+    private readonly int[] _jobsStart;    // jobs of agent i are _jobsOn[_jobsStart[i].._jobsStart[i + 1]]
+    private readonly int[] _jobsOn;
 
     private readonly int[] _assignment;
     private readonly long[] _load;
@@ -23,7 +27,12 @@ internal sealed class GapTabuSearch
     private long _currentCost;
     private long _iteration;
 
-    public GapTabuSearch(GapInstance instance, Func<int, int, bool> usable, Random random)
+    // Ejection chains follow only the few agents with the smallest reduced cost for each job: the
+    // chain's work grows with the square of that count, and measured on types D and E an agent far
+    // down a job's list is almost never on an improving chain.
+    private const int ChainCandidates = 3;
+
+    public GapTabuSearch(GapInstance instance, Func<int, int, bool> usable, Random random, Func<int, int, double>? rank = null, int chainDepth = 3)
     {
         _instance = instance;
         _m = instance.Agents;
@@ -49,6 +58,35 @@ internal sealed class GapTabuSearch
         _load = new long[_m];
         _price = new double[_m];
         _tabuUntil = new long[_m * _n];
+        _chainDepth = chainDepth;
+        _jobsStart = new int[_m + 1];
+        _jobsOn = new int[_n];
+        rank ??= (i, j) => instance.Cost[i][j];
+        _candidates = new int[_n][];
+        for (var j = 0; j < _n; j++)
+        {
+            var job = j;
+            _candidates[j] = [.. Enumerable.Range(0, _m).Where(i => _usable[i * _n + job])
+                .OrderBy(i => rank(i, job)).ThenBy(i => instance.Cost[i][job]).ThenBy(i => i)
+                .Take(ChainCandidates + 1)];
+        }
+    }
+
+    public IReadOnlyList<int> Current => _assignment;
+
+    public long CurrentCost => _currentCost;
+
+    // For tests: the loads and cost kept move by move agree with the assignment.
+    internal bool BookkeepingHolds()
+    {
+        var load = new long[_m];
+        long cost = 0;
+        for (var j = 0; j < _n; j++)
+        {
+            load[_assignment[j]] += _weight[_assignment[j] * _n + j];
+            cost += _cost[_assignment[j] * _n + j];
+        }
+        return cost == _currentCost && load.AsSpan().SequenceEqual(_load);
     }
 
     public int[] Best { get; private set; } = [];
@@ -85,21 +123,24 @@ internal sealed class GapTabuSearch
 
     private double Overload(int agent, long load) => Math.Max(0, load - _instance.Capacity[agent]) * _price[agent];
 
+    // Up to three (job, agent) steps made in order: a shift, a swap (the second job goes to the
+    // first one's agent), or an ejection chain (each job goes where the next one leaves).
+    private readonly record struct Step3(int J1, int A1, int J2 = -1, int A2 = -1, int J3 = -1, int A3 = -1);
+
+    private bool Over(int agent) => _load[agent] > _instance.Capacity[agent];
+
     private bool Iterate()
     {
         _iteration++;
         var overloaded = 0;
         for (var i = 0; i < _m; i++)
         {
-            overloaded += _load[i] > _instance.Capacity[i] ? 1 : 0;
+            overloaded += Over(i) ? 1 : 0;
         }
         // Besides the move it makes, each iteration notes the cheapest move that would land on a
         // feasible solution better than the best: the penalized walk passes close to many of them.
-        var peekCost = BestCost;
-        int peekJob = -1, peekAgent = -1, peekJob2 = -1;
-        var bestDelta = double.PositiveInfinity;
-        int bestJob = -1, bestAgent = -1, bestJob2 = -1;
-        var ties = 0;
+        var peek = new Pick(BestCost);
+        var best = new Pick(0);
 
         for (var j = 0; j < _n; j++)
         {
@@ -114,18 +155,18 @@ internal sealed class GapTabuSearch
                     continue;
                 }
                 var delta = _cost[bj] - _cost[aj] + outOfA + Overload(b, _load[b] + _weight[bj]) - Overload(b, _load[b]);
-                if (_currentCost + _cost[bj] - _cost[aj] < peekCost
-                    && overloaded - (_load[a] > _instance.Capacity[a] ? 1 : 0) - (_load[b] > _instance.Capacity[b] ? 1 : 0) == 0
+                if (_currentCost + _cost[bj] - _cost[aj] < peek.Cost
+                    && overloaded - (Over(a) ? 1 : 0) - (Over(b) ? 1 : 0) == 0
                     && _load[a] - _weight[aj] <= _instance.Capacity[a] && _load[b] + _weight[bj] <= _instance.Capacity[b])
                 {
-                    peekCost = _currentCost + _cost[bj] - _cost[aj];
-                    (peekJob, peekAgent, peekJob2) = (j, b, -1);
+                    peek.Cost = _currentCost + _cost[bj] - _cost[aj];
+                    peek.Move = new Step3(j, b);
                 }
                 if (_tabuUntil[bj] > _iteration && !Aspires(_cost[bj] - _cost[aj], a, b, -_weight[aj], _weight[bj]))
                 {
                     continue;
                 }
-                Consider(delta, j, b, -1, ref bestDelta, ref bestJob, ref bestAgent, ref bestJob2, ref ties);
+                Consider(delta, new Step3(j, b), ref best);
             }
         }
 
@@ -144,13 +185,13 @@ internal sealed class GapTabuSearch
                 var loadA = _load[a] - _weight[a * _n + j1] + _weight[a * _n + j2];
                 var loadB = _load[b] - _weight[b * _n + j2] + _weight[b * _n + j1];
                 var delta = costDelta + Overload(a, loadA) - Overload(a, _load[a]) + Overload(b, loadB) - Overload(b, _load[b]);
-                if (_currentCost + costDelta < peekCost && loadA <= _instance.Capacity[a] && loadB <= _instance.Capacity[b]
-                    && overloaded - (_load[a] > _instance.Capacity[a] ? 1 : 0) - (_load[b] > _instance.Capacity[b] ? 1 : 0) == 0)
+                if (_currentCost + costDelta < peek.Cost && loadA <= _instance.Capacity[a] && loadB <= _instance.Capacity[b]
+                    && overloaded - (Over(a) ? 1 : 0) - (Over(b) ? 1 : 0) == 0)
                 {
-                    peekCost = _currentCost + costDelta;
-                    (peekJob, peekAgent, peekJob2) = (j1, b, j2);
+                    peek.Cost = _currentCost + costDelta;
+                    peek.Move = new Step3(j1, b, j2, a);
                 }
-                if (delta > bestDelta)
+                if (delta > best.Delta)
                 {
                     continue;
                 }
@@ -159,58 +200,212 @@ internal sealed class GapTabuSearch
                 {
                     continue;
                 }
-                Consider(delta, j1, b, j2, ref bestDelta, ref bestJob, ref bestAgent, ref bestJob2, ref ties);
+                Consider(delta, new Step3(j1, b, j2, a), ref best);
             }
         }
 
-        var peeked = peekJob >= 0 && RememberMove(peekJob, peekAgent, peekJob2, peekCost);
-        if (bestJob < 0)
+        if (_chainDepth >= 2)
+        {
+            Chains(overloaded, ref best, ref peek);
+        }
+
+        var peeked = peek.Move is { } found && RememberMove(found, peek.Cost);
+        if (best.Move is not { } move)
         {
             AdjustPrices();
             return peeked;
         }
-        if (bestJob2 < 0)
-        {
-            Move(bestJob, bestAgent);
-        }
-        else
-        {
-            var a = _assignment[bestJob];
-            Move(bestJob, bestAgent);
-            Move(bestJob2, a);
-        }
+        Apply(move);
         AdjustPrices();
         return Remember() | peeked;
     }
 
-    private bool RememberMove(int job, int agent, int job2, long cost)
+    private struct Pick(long cost)
+    {
+        public double Delta = double.PositiveInfinity;
+        public Step3? Move;
+        public int Ties;
+        public long Cost = cost;
+    }
+
+    // Ejection chains (Yagiura, Ibaraki and Glover 2004): job j1 leaves a for b and overloads it,
+    // so a job j2 is ejected from b to c, and if that overloads c, a job j3 from c to d (d may be
+    // a, closing a cycle). Shifts and swaps cannot reach these moves in one step, and on the tight
+    // instances every single step of them lands on much more overload than the chain as a whole.
+    // Only each job's few agents with the smallest reduced cost are tried, and the third step only
+    // from the best second step of each first one.
+    private void Chains(int overloaded, ref Pick best, ref Pick peek)
+    {
+        Array.Clear(_jobsStart);
+        for (var j = 0; j < _n; j++)
+        {
+            _jobsStart[_assignment[j] + 1]++;
+        }
+        for (var i = 0; i < _m; i++)
+        {
+            _jobsStart[i + 1] += _jobsStart[i];
+        }
+        var fill = (int[])_jobsStart.Clone();
+        for (var j = 0; j < _n; j++)
+        {
+            _jobsOn[fill[_assignment[j]]++] = j;
+        }
+
+        for (var j1 = 0; j1 < _n; j1++)
+        {
+            var a = _assignment[j1];
+            var aj1 = a * _n + j1;
+            var loadA = _load[a] - _weight[aj1];
+            var dA = Overload(a, loadA) - Overload(a, _load[a]);
+            foreach (var b in _candidates[j1])
+            {
+                var bj1 = b * _n + j1;
+                var loadB1 = _load[b] + _weight[bj1];
+                if (b == a || loadB1 <= _instance.Capacity[b])
+                {
+                    continue; // a plain shift, which the shift neighborhood has
+                }
+                var cost1 = _cost[bj1] - _cost[aj1];
+                var tabu1 = _tabuUntil[bj1] > _iteration;
+                var others2Base = overloaded - (Over(a) ? 1 : 0) - (Over(b) ? 1 : 0);
+
+                // The best second step that leaves c overloaded, to be continued.
+                var partialDelta = double.PositiveInfinity;
+                int pj2 = -1, pc = -1;
+                long pLoadB = 0, pLoadC = 0, pCost = 0;
+                double pdB = 0;
+                var pTabu = false;
+                for (var k = _jobsStart[b]; k < _jobsStart[b + 1]; k++)
+                {
+                    var j2 = _jobsOn[k];
+                    var bj2 = b * _n + j2;
+                    var loadB = loadB1 - _weight[bj2];
+                    var dB = Overload(b, loadB) - Overload(b, _load[b]);
+                    foreach (var c in _candidates[j2])
+                    {
+                        var cj2 = c * _n + j2;
+                        if (c == b || c == a)
+                        {
+                            continue; // c == a is a swap
+                        }
+                        var loadC = _load[c] + _weight[cj2];
+                        var cost2 = cost1 + _cost[cj2] - _cost[bj2];
+                        var dC = Overload(c, loadC) - Overload(c, _load[c]);
+                        var delta = cost2 + dA + dB + dC;
+                        var tabu = tabu1 || _tabuUntil[cj2] > _iteration;
+                        var feasible = loadA <= _instance.Capacity[a] && loadB <= _instance.Capacity[b] && loadC <= _instance.Capacity[c]
+                            && others2Base - (Over(c) ? 1 : 0) == 0;
+                        var move = new Step3(j1, b, j2, c);
+                        if (feasible && _currentCost + cost2 < peek.Cost)
+                        {
+                            peek.Cost = _currentCost + cost2;
+                            peek.Move = move;
+                        }
+                        if (!tabu || (feasible && _currentCost + cost2 < BestCost))
+                        {
+                            Consider(delta, move, ref best);
+                        }
+                        if (_chainDepth >= 3 && loadC > _instance.Capacity[c] && delta < partialDelta)
+                        {
+                            (partialDelta, pj2, pc, pLoadB, pLoadC, pCost, pdB, pTabu) = (delta, j2, c, loadB, loadC, cost2, dB, tabu);
+                        }
+                    }
+                }
+                if (pj2 < 0)
+                {
+                    continue;
+                }
+
+                var others3Base = others2Base - (Over(pc) ? 1 : 0);
+                for (var k = _jobsStart[pc]; k < _jobsStart[pc + 1]; k++)
+                {
+                    var j3 = _jobsOn[k];
+                    var cj3 = pc * _n + j3;
+                    var loadC = pLoadC - _weight[cj3];
+                    var dC = Overload(pc, loadC) - Overload(pc, _load[pc]);
+                    foreach (var d in _candidates[j3])
+                    {
+                        var dj3 = d * _n + j3;
+                        if (d == pc || d == b)
+                        {
+                            continue;
+                        }
+                        var cost3 = pCost + _cost[dj3] - _cost[cj3];
+                        long loadA3 = loadA, loadD = 0;
+                        double dA3 = dA, dD = 0;
+                        var others = others3Base;
+                        if (d == a)
+                        {
+                            loadA3 += _weight[dj3];
+                            dA3 = Overload(a, loadA3) - Overload(a, _load[a]);
+                        }
+                        else
+                        {
+                            loadD = _load[d] + _weight[dj3];
+                            dD = Overload(d, loadD) - Overload(d, _load[d]);
+                            others -= Over(d) ? 1 : 0;
+                        }
+                        var delta = cost3 + dA3 + pdB + dC + dD;
+                        var tabu = pTabu || _tabuUntil[dj3] > _iteration;
+                        var feasible = others == 0 && loadA3 <= _instance.Capacity[a] && pLoadB <= _instance.Capacity[b]
+                            && loadC <= _instance.Capacity[pc] && (d == a || loadD <= _instance.Capacity[d]);
+                        var move = new Step3(j1, b, pj2, pc, j3, d);
+                        if (feasible && _currentCost + cost3 < peek.Cost)
+                        {
+                            peek.Cost = _currentCost + cost3;
+                            peek.Move = move;
+                        }
+                        if (!tabu || (feasible && _currentCost + cost3 < BestCost))
+                        {
+                            Consider(delta, move, ref best);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void Apply(Step3 move)
+    {
+        Move(move.J1, move.A1);
+        if (move.J2 >= 0)
+        {
+            Move(move.J2, move.A2);
+        }
+        if (move.J3 >= 0)
+        {
+            Move(move.J3, move.A3);
+        }
+    }
+
+    private bool RememberMove(Step3 move, long cost)
     {
         var best = (int[])_assignment.Clone();
-        if (job2 >= 0)
+        best[move.J1] = move.A1;
+        if (move.J2 >= 0)
         {
-            best[job2] = best[job];
+            best[move.J2] = move.A2;
         }
-        best[job] = agent;
+        if (move.J3 >= 0)
+        {
+            best[move.J3] = move.A3;
+        }
         Best = best;
         BestCost = cost;
         return true;
     }
 
-    private void Consider(double delta, int job, int agent, int job2, ref double bestDelta, ref int bestJob, ref int bestAgent, ref int bestJob2, ref int ties)
+    private void Consider(double delta, Step3 move, ref Pick best)
     {
-        if (delta < bestDelta - 1e-9)
+        if (delta < best.Delta - 1e-9)
         {
-            bestDelta = delta;
-            bestJob = job;
-            bestAgent = agent;
-            bestJob2 = job2;
-            ties = 1;
+            best.Delta = delta;
+            best.Move = move;
+            best.Ties = 1;
         }
-        else if (delta <= bestDelta + 1e-9 && _random.Next(++ties) == 0)
+        else if (delta <= best.Delta + 1e-9 && _random.Next(++best.Ties) == 0)
         {
-            bestJob = job;
-            bestAgent = agent;
-            bestJob2 = job2;
+            best.Move = move;
         }
     }
 

@@ -1,0 +1,93 @@
+using CsCheck;
+using Headroom.Assignment;
+
+namespace Headroom.Tests.Assignment;
+
+// The tabu search on its own, with a fixed number of iterations so that nothing depends on time.
+public sealed class GapTabuSearchTests
+{
+    // Tight instances: capacities near a third of the total weight, so agents are overloaded most
+    // of the walk and chains of ejections are made often.
+    private static readonly Gen<GapInstance> TightGen =
+        from m in Gen.Int[2, 5]
+        from n in Gen.Int[4, 14]
+        from cost in Gen.Int[0, 40].Array[n].Array[m]
+        from weight in Gen.Int[1, 12].Array[n].Array[m]
+        from slack in Gen.Int[0, 6]
+        select new GapInstance("tight", m, n, cost, weight,
+            [.. Enumerable.Range(0, m).Select(i => (long)(weight[i].Sum() / m + slack))]);
+
+    private static int[] CheapestAgents(GapInstance instance) =>
+        [.. Enumerable.Range(0, instance.Jobs).Select(j => Enumerable.Range(0, instance.Agents).MinBy(i => instance.Cost[i][j]))];
+
+    private static GapTabuSearch Search(GapInstance instance, int seed, int chainDepth) =>
+        new(instance, (i, j) => instance.Weight[i][j] <= instance.Capacity[i], new Random(seed), null, chainDepth);
+
+    [Fact]
+    public void Step_WithEjectionChains_KeepsLoadsAndCostInStepWithTheAssignment()
+    {
+        TightGen.Sample(instance =>
+        {
+            var search = Search(instance, 5, chainDepth: 3);
+            search.Restart(CheapestAgents(instance));
+            for (var k = 0; k < 200; k++)
+            {
+                search.Step(1);
+                Assert.True(search.BookkeepingHolds(), $"loads and cost after iteration {k + 1}");
+            }
+            if (search.BestCost != long.MaxValue)
+            {
+                Assert.True(instance.IsFeasible(search.Best), "the best solution kept is feasible");
+                Assert.Equal(instance.CostOf(search.Best), search.BestCost);
+            }
+        }, iter: 80);
+    }
+
+    [Fact]
+    public void Step_OnlyACycleOfThreeImproves_TheChainFindsItInOneIteration()
+    {
+        // Every agent holds one job of weight 10 and has room for exactly one, so every shift
+        // overloads an agent and every swap costs 11 more. Moving each job to the next agent
+        // (0 -> 1, 1 -> 2, 2 -> 0) costs 3 instead of 15: a chain of three, or nothing.
+        var instance = new GapInstance("cycle", 3, 3,
+            Cost: [[5, 20, 1], [1, 5, 20], [20, 1, 5]],
+            Weight: [[10, 10, 10], [10, 10, 10], [10, 10, 10]],
+            Capacity: [10, 10, 10]);
+        int[] start = [0, 1, 2];
+
+        var withChains = Search(instance, 1, chainDepth: 3);
+        withChains.Restart(start);
+        withChains.Step(1);
+        var withoutChains = Search(instance, 1, chainDepth: 0);
+        withoutChains.Restart(start);
+        withoutChains.Step(1);
+
+        Assert.Equal(3, withChains.BestCost);
+        Assert.Equal([1, 2, 0], withChains.Best);
+        Assert.Equal(15, withoutChains.BestCost);
+    }
+
+    [Fact]
+    public void Step_SameSeed_SameWalk()
+    {
+        var random = new Random(3);
+        int m = 6, n = 30;
+        var weight = Enumerable.Range(0, m).Select(_ => Enumerable.Range(0, n).Select(_ => random.Next(1, 20)).ToArray()).ToArray();
+        var instance = new GapInstance("seeded", m, n,
+            [.. Enumerable.Range(0, m).Select(_ => Enumerable.Range(0, n).Select(_ => random.Next(10, 50)).ToArray())],
+            weight,
+            [.. weight.Select(w => (long)(w.Sum() * 0.8 / m))]);
+        var first = Search(instance, 11, chainDepth: 3);
+        var second = Search(instance, 11, chainDepth: 3);
+        first.Restart(CheapestAgents(instance));
+        second.Restart(CheapestAgents(instance));
+
+        first.Step(500);
+        second.Step(500);
+
+        Assert.Equal(first.Current, second.Current);
+        Assert.Equal(first.CurrentCost, second.CurrentCost);
+        Assert.Equal(first.Best, second.Best);
+        Assert.Equal(first.BestCost, second.BestCost);
+    }
+}
