@@ -296,15 +296,7 @@ internal sealed class GapTabuSearch
                         var feasible = loadA <= _instance.Capacity[a] && loadB <= _instance.Capacity[b] && loadC <= _instance.Capacity[c]
                             && others2Base - (Over(c) ? 1 : 0) == 0;
                         var move = new Step3(j1, b, j2, c);
-                        if (feasible && _currentCost + cost2 < peek.Cost)
-                        {
-                            peek.Cost = _currentCost + cost2;
-                            peek.Move = move;
-                        }
-                        if (!tabu || (feasible && _currentCost + cost2 < BestCost))
-                        {
-                            Consider(delta, move, ref best);
-                        }
+                        Note(move, cost2, delta, feasible, tabu, ref best, ref peek);
                         if (_chainDepth >= 3 && loadC > _instance.Capacity[c] && delta < partialDelta)
                         {
                             (partialDelta, pj2, pc, pLoadB, pLoadC, pCost, pdB, pTabu) = (delta, j2, c, loadB, loadC, cost2, dB, tabu);
@@ -350,18 +342,25 @@ internal sealed class GapTabuSearch
                         var feasible = others == 0 && loadA3 <= _instance.Capacity[a] && pLoadB <= _instance.Capacity[b]
                             && loadC <= _instance.Capacity[pc] && (d == a || loadD <= _instance.Capacity[d]);
                         var move = new Step3(j1, b, pj2, pc, j3, d);
-                        if (feasible && _currentCost + cost3 < peek.Cost)
-                        {
-                            peek.Cost = _currentCost + cost3;
-                            peek.Move = move;
-                        }
-                        if (!tabu || (feasible && _currentCost + cost3 < BestCost))
-                        {
-                            Consider(delta, move, ref best);
-                        }
+                        Note(move, cost3, delta, feasible, tabu, ref best, ref peek);
                     }
                 }
             }
+        }
+    }
+
+    // A chain is noted when it lands on a better feasible solution, and may be made unless tabu
+    // (a tabu chain only when it lands on a feasible solution better than the best).
+    private void Note(Step3 move, long costDelta, double delta, bool feasible, bool tabu, ref Pick best, ref Pick peek)
+    {
+        if (feasible && _currentCost + costDelta < peek.Cost)
+        {
+            peek.Cost = _currentCost + costDelta;
+            peek.Move = move;
+        }
+        if (!tabu || (feasible && _currentCost + costDelta < BestCost))
+        {
+            Consider(delta, move, ref best);
         }
     }
 
