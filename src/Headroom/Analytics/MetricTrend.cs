@@ -16,7 +16,7 @@ namespace Headroom.Analytics;
 // reopened deal has no close and counts nowhere until it closes again. One query per kind of
 // record for every member and bucket at once: the rows of closed deals, created deals, feedback
 // and accounts are few and are put in buckets here; activities are counted by the database,
-// grouped by member and bucket, from the per-day rollup unless one type is asked for.
+// grouped by member and bucket, from the per-day rollup (which keeps a count per type too).
 public static class MetricTrend
 {
     public static async Task<TrendValues> LoadAsync(
@@ -186,23 +186,11 @@ public static class MetricTrend
                     }
                     break;
                 }
-            case TrendMetric.Activities when activityType is { } type:
-                {
-                    // One type: the rollup does not keep types, so the activity rows are counted,
-                    // by the database, per member and bucket.
-                    var activities = scope.Activities(db)
-                        .Where(a => a.Type == type && a.Outcome != ActivityOutcome.Cancelled && a.StartUtc >= span.FromUtc && a.StartUtc < span.ToUtc);
-                    if (ids is not null)
-                    {
-                        activities = activities.Where(a => ids.Contains(a.MemberId));
-                    }
-                    await CountAsync(activities.Select(Keyed<SalesActivity, DateTime>(a => a.MemberId, a => a.StartUtc, a => 1, BucketEnds(buckets))));
-                    break;
-                }
             case TrendMetric.Activities or TrendMetric.Visits:
                 {
                     // The per-member-and-day rollup (its days are the member's own, like the
-                    // dashboard's counts): every activity not cancelled, or the visits among them.
+                    // dashboard's counts): every activity not cancelled, the visits among them, or
+                    // those of the one type asked for.
                     var days = db.MemberActivityDays.Where(d => d.Day >= span.FromDate && d.Day < span.ToDate);
                     if (ids is not null)
                     {
@@ -214,10 +202,8 @@ public static class MetricTrend
                         days = days.Where(d => visible.Contains(d.MemberId));
                     }
                     var ends = buckets.Items.Select(b => b.End.AddDays(1)).ToArray();
-                    var keyed = metric == TrendMetric.Visits
-                        ? days.Select(Keyed<Workload.MemberActivityDay, DateOnly>(d => d.MemberId, d => d.Day, d => d.Visits, ends))
-                        : days.Select(Keyed<Workload.MemberActivityDay, DateOnly>(d => d.MemberId, d => d.Day, d => d.Activities, ends));
-                    await CountAsync(keyed);
+                    var count = CountOf(metric == TrendMetric.Visits ? ActivityType.Visit : activityType);
+                    await CountAsync(days.Select(Keyed<Workload.MemberActivityDay, DateOnly>(d => d.MemberId, d => d.Day, count, ends)));
                     break;
                 }
         }
@@ -228,7 +214,20 @@ public static class MetricTrend
         return tallies;
     }
 
-    private static DateTime[] BucketEnds(TrendBuckets buckets) => [.. Enumerable.Range(0, buckets.Count).Select(i => buckets.Period(i).ToUtc)];
+    // A day's count of activities not cancelled, of one type or of all. Meetings holds meetings and
+    // demos together (the workload's load), so the meetings alone are Meetings less Demos.
+    private static Expression<Func<Workload.MemberActivityDay, int>> CountOf(ActivityType? type) => type switch
+    {
+        null => d => d.Activities,
+        ActivityType.Call => d => d.Calls,
+        ActivityType.Email => d => d.Emails,
+        ActivityType.Meeting => d => d.Meetings - d.Demos,
+        ActivityType.Visit => d => d.Visits,
+        ActivityType.Demo => d => d.Demos,
+        ActivityType.Message => d => d.Messages,
+        ActivityType.Other => d => d.Others,
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
 
     // x => new MemberBucket { MemberId = member(x), Bucket = BucketIndex(at(x)), Value = value(x) }.
     private static Expression<Func<T, MemberBucket>> Keyed<T, TAt>(

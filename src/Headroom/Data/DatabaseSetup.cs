@@ -78,11 +78,12 @@ public static class DatabaseSetup
         {
             await VerifySqliteAsync(db, cancellationToken);
         }
-        // A database from before the activity rollup (or before its activity count) gets it
-        // filled from its activities once.
+        // A database from before the activity rollup (or before its activity count, or its counts
+        // per type) gets it filled from its activities once.
         var fillRollup = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any()
             && (await db.Database.GetPendingMigrationsAsync(cancellationToken))
-                .Any(m => m.EndsWith("_MemberActivityDays", StringComparison.Ordinal) || m.EndsWith("_ActivityDayCount", StringComparison.Ordinal));
+                .Any(m => m.EndsWith("_MemberActivityDays", StringComparison.Ordinal) || m.EndsWith("_ActivityDayCount", StringComparison.Ordinal)
+                    || m.EndsWith("_ActivityDayTypes", StringComparison.Ordinal));
         await db.Database.MigrateAsync(cancellationToken);
         if (fillRollup)
         {

@@ -217,8 +217,8 @@ public static class ActivityDayRollup
                     await using var command = connection.CreateCommand();
                     command.Transaction = transaction;
                     command.CommandText = """
-                        INSERT INTO "MemberActivityDays" ("OrgId", "MemberId", "Day", "ActualMinutes", "MeetingMinutes", "Meetings", "VisitMinutes", "Visits", "Activities")
-                        SELECT @org, * FROM unnest(@member, @day, @actual, @meetingMinutes, @meetings, @visitMinutes, @visits, @activities)
+                        INSERT INTO "MemberActivityDays" ("OrgId", "MemberId", "Day", "ActualMinutes", "MeetingMinutes", "Meetings", "VisitMinutes", "Visits", "Activities", "Calls", "Emails", "Demos", "Messages", "Others")
+                        SELECT @org, * FROM unnest(@member, @day, @actual, @meetingMinutes, @meetings, @visitMinutes, @visits, @activities, @calls, @emails, @demos, @messages, @others)
                         """;
                     command.Parameters.Add(new NpgsqlParameter("org", orgId));
                     command.Parameters.Add(new NpgsqlParameter("member", slice.Select(d => d.MemberId).ToArray()));
@@ -229,6 +229,11 @@ public static class ActivityDayRollup
                     command.Parameters.Add(new NpgsqlParameter("visitMinutes", slice.Select(d => d.VisitMinutes).ToArray()));
                     command.Parameters.Add(new NpgsqlParameter("visits", slice.Select(d => d.Visits).ToArray()));
                     command.Parameters.Add(new NpgsqlParameter("activities", slice.Select(d => d.Activities).ToArray()));
+                    command.Parameters.Add(new NpgsqlParameter("calls", slice.Select(d => d.Calls).ToArray()));
+                    command.Parameters.Add(new NpgsqlParameter("emails", slice.Select(d => d.Emails).ToArray()));
+                    command.Parameters.Add(new NpgsqlParameter("demos", slice.Select(d => d.Demos).ToArray()));
+                    command.Parameters.Add(new NpgsqlParameter("messages", slice.Select(d => d.Messages).ToArray()));
+                    command.Parameters.Add(new NpgsqlParameter("others", slice.Select(d => d.Others).ToArray()));
                     await command.ExecuteNonQueryAsync(cancellationToken);
                 }
                 return;
@@ -236,8 +241,8 @@ public static class ActivityDayRollup
             await using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText = """
-                INSERT INTO "MemberActivityDays" ("OrgId", "MemberId", "Day", "ActualMinutes", "MeetingMinutes", "Meetings", "VisitMinutes", "Visits", "Activities")
-                VALUES ($org, $member, $day, $actual, $meetingMinutes, $meetings, $visitMinutes, $visits, $activities)
+                INSERT INTO "MemberActivityDays" ("OrgId", "MemberId", "Day", "ActualMinutes", "MeetingMinutes", "Meetings", "VisitMinutes", "Visits", "Activities", "Calls", "Emails", "Demos", "Messages", "Others")
+                VALUES ($org, $member, $day, $actual, $meetingMinutes, $meetings, $visitMinutes, $visits, $activities, $calls, $emails, $demos, $messages, $others)
                 """;
             Parameter(insert, "$org", orgId);
             var member = Parameter(insert, "$member", 0L);
@@ -248,6 +253,11 @@ public static class ActivityDayRollup
             var visitMinutes = Parameter(insert, "$visitMinutes", 0);
             var visits = Parameter(insert, "$visits", 0);
             var activities = Parameter(insert, "$activities", 0);
+            var calls = Parameter(insert, "$calls", 0);
+            var emails = Parameter(insert, "$emails", 0);
+            var demos = Parameter(insert, "$demos", 0);
+            var messages = Parameter(insert, "$messages", 0);
+            var others = Parameter(insert, "$others", 0);
             await insert.PrepareAsync(cancellationToken);
             foreach (var row in rows)
             {
@@ -260,6 +270,11 @@ public static class ActivityDayRollup
                 visitMinutes.Value = row.VisitMinutes;
                 visits.Value = row.Visits;
                 activities.Value = row.Activities;
+                calls.Value = row.Calls;
+                emails.Value = row.Emails;
+                demos.Value = row.Demos;
+                messages.Value = row.Messages;
+                others.Value = row.Others;
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
         }
@@ -283,10 +298,9 @@ public static class ActivityDayRollup
         CancellationToken cancellationToken)
     {
         var days = new Dictionary<(long, DateOnly), ActivityDay>();
-        void Add(long memberId, long dayNumber, long actual, long meetingMinutes, long meetings, long visitMinutes, long visits, long count)
+        void Add(ActivityDay day)
         {
-            var key = (memberId, DateOnly.FromDayNumber(UnixEpochDayNumber + (int)dayNumber));
-            var day = new ActivityDay(memberId, key.Item2, (int)actual, (int)meetingMinutes, (int)meetings, (int)visitMinutes, (int)visits, (int)count);
+            var key = (day.MemberId, day.Date);
             days[key] = days.TryGetValue(key, out var earlier)
                 ? earlier with
                 {
@@ -296,6 +310,11 @@ public static class ActivityDayRollup
                     VisitMinutes = earlier.VisitMinutes + day.VisitMinutes,
                     Visits = earlier.Visits + day.Visits,
                     Activities = earlier.Activities + day.Activities,
+                    Calls = earlier.Calls + day.Calls,
+                    Emails = earlier.Emails + day.Emails,
+                    Demos = earlier.Demos + day.Demos,
+                    Messages = earlier.Messages + day.Messages,
+                    Others = earlier.Others + day.Others,
                 }
                 : day;
         }
@@ -343,7 +362,7 @@ public static class ActivityDayRollup
                         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                         while (await reader.ReadAsync(cancellationToken))
                         {
-                            Add(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7));
+                            Add(Read(reader));
                         }
                     }
                 }
@@ -360,12 +379,22 @@ public static class ActivityDayRollup
         return [.. days.Values];
     }
 
+    // One row of Sums, in its order, after the member and the day number.
+    private static ActivityDay Read(DbDataReader reader)
+    {
+        int At(int i) => (int)reader.GetInt64(i);
+        return new ActivityDay(
+            reader.GetInt64(0), DateOnly.FromDayNumber(UnixEpochDayNumber + (int)reader.GetInt64(1)), At(2), At(3), At(4), At(5), At(6), At(7),
+            At(8), At(9), At(10), At(11), At(12));
+    }
+
     private static string SqliteTime(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
 
     private static readonly int UnixEpochDayNumber = new DateOnly(1970, 1, 1).DayNumber;
 
     private const int Completed = (int)ActivityOutcome.Completed, NoAnswer = (int)ActivityOutcome.NoAnswer, Cancelled = (int)ActivityOutcome.Cancelled;
     private const int Meeting = (int)ActivityType.Meeting, Demo = (int)ActivityType.Demo, Visit = (int)ActivityType.Visit;
+    private const int Call = (int)ActivityType.Call, Email = (int)ActivityType.Email, Message = (int)ActivityType.Message, Other = (int)ActivityType.Other;
 
     private static readonly string Sums = $"""
           SUM(CASE WHEN "Outcome" IN ({Completed}, {NoAnswer}) THEN "DurationMinutes" ELSE 0 END),
@@ -373,7 +402,12 @@ public static class ActivityDayRollup
           SUM(CASE WHEN "Type" IN ({Meeting}, {Demo}) AND "Outcome" <> {Cancelled} THEN 1 ELSE 0 END),
           SUM(CASE WHEN "Type" = {Visit} AND "Outcome" <> {Cancelled} THEN "DurationMinutes" ELSE 0 END),
           SUM(CASE WHEN "Type" = {Visit} AND "Outcome" <> {Cancelled} THEN 1 ELSE 0 END),
-          SUM(CASE WHEN "Outcome" <> {Cancelled} THEN 1 ELSE 0 END)
+          SUM(CASE WHEN "Outcome" <> {Cancelled} THEN 1 ELSE 0 END),
+          SUM(CASE WHEN "Type" = {Call} AND "Outcome" <> {Cancelled} THEN 1 ELSE 0 END),
+          SUM(CASE WHEN "Type" = {Email} AND "Outcome" <> {Cancelled} THEN 1 ELSE 0 END),
+          SUM(CASE WHEN "Type" = {Demo} AND "Outcome" <> {Cancelled} THEN 1 ELSE 0 END),
+          SUM(CASE WHEN "Type" = {Message} AND "Outcome" <> {Cancelled} THEN 1 ELSE 0 END),
+          SUM(CASE WHEN "Type" = {Other} AND "Outcome" <> {Cancelled} THEN 1 ELSE 0 END)
         """;
 
     private static readonly string SqliteSum = $"""

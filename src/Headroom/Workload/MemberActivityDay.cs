@@ -16,4 +16,14 @@ public class MemberActivityDay
     public int Visits { get; set; }
     // Every activity that was not cancelled, of any type: the dashboard's activity count.
     public int Activities { get; set; }
+    // The activities not cancelled of one type each, for a trend of one type. Meetings counts
+    // meetings and demos together (the workload's load), so a type's count is Meetings − Demos
+    // for meetings and Visits for visits; the other types have a column each. Columns, not a row
+    // per type: the rollup writes one row per member and day either way, so the counts cost no
+    // extra row, index entry or statement on the write path (see ADR 0031).
+    public int Calls { get; set; }
+    public int Emails { get; set; }
+    public int Demos { get; set; }
+    public int Messages { get; set; }
+    public int Others { get; set; }
 }

@@ -45,5 +45,9 @@ public sealed record AccountInput(long MemberId, AccountTier Tier, DateTime Crea
 
 // Actual minutes are logged work: activities completed or attempted (no answer). Meetings
 // (meetings and demos) and visits are those on the calendar that day, held or still planned,
-// cancelled ones left out; they are load, and once held also actual time.
-public sealed record ActivityDay(long MemberId, DateOnly Date, int ActualMinutes, int MeetingMinutes = 0, int Meetings = 0, int VisitMinutes = 0, int Visits = 0, int Activities = 0);
+// cancelled ones left out; they are load, and once held also actual time. Calls to Others count
+// the activities of the other types not cancelled (the rollup's per-type counts; the engine does
+// not read them): with Visits and Meetings less Demos, every type has its count.
+public sealed record ActivityDay(
+    long MemberId, DateOnly Date, int ActualMinutes, int MeetingMinutes = 0, int Meetings = 0, int VisitMinutes = 0, int Visits = 0, int Activities = 0,
+    int Calls = 0, int Emails = 0, int Demos = 0, int Messages = 0, int Others = 0);

@@ -172,6 +172,59 @@ public sealed class MetricTrendTests
     }
 
     [Fact]
+    public async Task ActivitiesOfOneType_FromTheRollup_EqualTheActivityRowsCounted_AfterEditsAndDeletes()
+    {
+        await using var world = await CreateWorldAsync();
+        await using (var db = world.Host.Database.CreateContext(world.Host.OrgId))
+        {
+            SalesActivity Log(ActivityType type, long member, DateTime start, ActivityOutcome outcome = ActivityOutcome.Completed) =>
+                db.SalesActivities.Add(new SalesActivity { Type = type, MemberId = member, StartUtc = start, DurationMinutes = 30, Outcome = outcome }).Entity;
+            Log(ActivityType.Meeting, world.Rep1, Utc(10, 12));
+            Log(ActivityType.Meeting, world.Rep1, Utc(11, 12), ActivityOutcome.Cancelled);
+            Log(ActivityType.Demo, world.Rep2, Utc(11, 13));
+            Log(ActivityType.Demo, world.Rep2, Utc(11, 14), ActivityOutcome.Planned);
+            Log(ActivityType.Message, world.Rep0, Utc(10, 20));
+            Log(ActivityType.Other, world.Rep2, Utc(11, 30, 15, 59));
+            Log(ActivityType.Other, world.Rep2, Utc(11, 30, 16));
+            Log(ActivityType.Email, world.Rep1, Utc(11, 2), ActivityOutcome.Cancelled);
+            await db.SaveChangesAsync();
+
+            // A call turned into a demo, a meeting deleted, a cancelled email held after all.
+            (await db.SalesActivities.SingleAsync(a => a.Notes == "Nov call")).Type = ActivityType.Demo;
+            db.SalesActivities.Remove(await db.SalesActivities.SingleAsync(a => a.Type == ActivityType.Meeting && a.Outcome == ActivityOutcome.Completed));
+            (await db.SalesActivities.SingleAsync(a => a.Type == ActivityType.Email && a.Outcome == ActivityOutcome.Cancelled)).Outcome = ActivityOutcome.Completed;
+            await db.SaveChangesAsync();
+        }
+
+        // Hand-counted: November's demos are rep1's former call and rep2's two; rep1's calls are
+        // October's and a cancelled one; the Other at Dec 1 00:00 local is out of range.
+        var demos = await TeamATrendAsync(world, TrendMetric.Activities, ActivityType.Demo);
+        Assert.Equal([0m, 3m], demos.Group);
+        Assert.Equal([0m, 1m], demos.ByMember[world.Rep1]);
+        Assert.Equal([0m, 0m], (await TeamATrendAsync(world, TrendMetric.Activities, ActivityType.Meeting)).Group);
+        Assert.Equal([1m, 0m], (await TeamATrendAsync(world, TrendMetric.Activities, ActivityType.Call)).ByMember[world.Rep1]);
+        Assert.Equal([0m, 1m], (await TeamATrendAsync(world, TrendMetric.Activities, ActivityType.Other)).Group);
+
+        // Every type, every member, every month: the same as counting the activity rows.
+        await using var read = world.Host.Database.CreateContext(world.Host.OrgId);
+        var rows = await read.SalesActivities.Where(a => a.Outcome != ActivityOutcome.Cancelled)
+            .Select(a => new { a.Type, a.MemberId, a.StartUtc }).ToListAsync();
+        var months = Months();
+        foreach (var type in Enum.GetValues<ActivityType>())
+        {
+            var trend = await TeamATrendAsync(world, TrendMetric.Activities, type);
+            decimal[] Counted(IEnumerable<long> members) => [.. Enumerable.Range(0, months.Count)
+                .Select(i => (decimal)rows.Count(a => a.Type == type && members.Contains(a.MemberId)
+                    && months.IndexOf(DateTime.SpecifyKind(a.StartUtc, DateTimeKind.Utc)) == i))];
+            Assert.Equal(Counted(world.TeamAMembers), trend.Group.Select(v => v!.Value));
+            foreach (var rep in world.TeamAReps)
+            {
+                Assert.Equal(Counted([rep]), trend.ByMember[rep].Select(v => v!.Value));
+            }
+        }
+    }
+
+    [Fact]
     public async Task Feedback_AndNewAccounts_CountForTheAccountsOwner()
     {
         await using var world = await CreateWorldAsync();

@@ -32,7 +32,9 @@ public sealed class ActivityDayRollupTests
                 .Where(d => d.ActualMinutes != 0 || d.MeetingMinutes != 0 || d.Meetings != 0 || d.VisitMinutes != 0 || d.Visits != 0 || d.Activities != 0)
                 .OrderBy(d => d.MemberId).ThenBy(d => d.Date).ToList();
         var stored = await db.MemberActivityDays.OrderBy(d => d.MemberId).ThenBy(d => d.Day)
-            .Select(d => new ActivityDay(d.MemberId, d.Day, d.ActualMinutes, d.MeetingMinutes, d.Meetings, d.VisitMinutes, d.Visits, d.Activities))
+            .Select(d => new ActivityDay(
+                d.MemberId, d.Day, d.ActualMinutes, d.MeetingMinutes, d.Meetings, d.VisitMinutes, d.Visits, d.Activities,
+                d.Calls, d.Emails, d.Demos, d.Messages, d.Others))
             .ToListAsync();
         Assert.Equal(expected, stored);
     }

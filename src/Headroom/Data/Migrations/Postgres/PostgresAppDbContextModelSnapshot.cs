@@ -1861,10 +1861,25 @@ namespace Headroom.Data.Migrations.Postgres
                     b.Property<int>("ActualMinutes")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Calls")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Demos")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Emails")
+                        .HasColumnType("integer");
+
                     b.Property<int>("MeetingMinutes")
                         .HasColumnType("integer");
 
                     b.Property<int>("Meetings")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Others")
                         .HasColumnType("integer");
 
                     b.Property<int>("VisitMinutes")

@@ -1795,10 +1795,25 @@ namespace Headroom.Data.Migrations.Sqlite
                     b.Property<int>("ActualMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Calls")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Demos")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Emails")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MeetingMinutes")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Meetings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Others")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("VisitMinutes")
