@@ -23,6 +23,12 @@ public static class AnalyticsApi
             .WithSummary("One metric (WonRevenue, DealsWon, WinRate, AverageDealSize, SalesCycleDays, PipelineCreated, Activities with an optional activityType, Visits, Csat, Nps, NewAccounts) per Week, Month or fiscal Quarter over from..to (default: the last twelve months): the value of a team with its sub-teams (default: everything the caller sees), of each of its active reps, and the reps' median. Money in minor units, win rate as a fraction. A rep gets their own figures only.");
         api.MapGet("/analytics/trend/records", GetTrendRecords).WithTags("Analytics")
             .WithSummary("The records behind one value of a trend: the deals, activities, feedback or accounts of the member (or of the team) in the bucket starting on `bucket` (yyyy-MM-dd), newest first, 25 a page.");
+        api.MapGet("/analytics/funnel-trend", GetFunnelTrend).WithTags("Analytics")
+            .WithSummary("The stage funnel per Week, Month or fiscal Quarter over from..to (default: the last twelve months): of the deals created in each bucket, how many reached each open stage (stage history; a won deal passed every stage) and the share that reached the next, for a team with its sub-teams (default: everything the caller sees) and for the chosen member. A rep gets their own.");
+        api.MapGet("/analytics/funnel-trend/records", GetFunnelTrendRecords).WithTags("Analytics")
+            .WithSummary("The deals created in the bucket starting on `bucket` (yyyy-MM-dd) that reached open stage `stage`, of the member (or of the team), newest first, 25 a page.");
+        api.MapGet("/analytics/coverage-trend", GetCoverageTrend).WithTags("Analytics")
+            .WithSummary("Pipeline coverage at the end of each Week, Month or fiscal Quarter over from..to: the weighted open pipeline then (each deal at its stage's win probability then) over what was left of the won-revenue goal enclosing that day — of the team, of the organization for an admin without a team, of the chosen member, or a rep's own. Status NoGoal or TargetMet where there is no ratio.");
     }
 
     public static async Task<Results<Ok<TrendResult>, NotFound, ValidationProblem>> GetTrend(
@@ -56,6 +62,51 @@ public static class AnalyticsApi
         return result is null ? TypedResults.NotFound() : TypedResults.Ok(result);
     }
 
+    public static async Task<Results<Ok<FunnelTrendResult>, NotFound, ValidationProblem>> GetFunnelTrend(
+        string? granularity, string? from, string? to, long? team, long? member,
+        AppDbContext db, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<Strings> l, CancellationToken cancellationToken)
+    {
+        var (args, errors) = await ExplorerTrend.ParseAsync(null, null, granularity, from, to, team, member, db, clock, l, cancellationToken);
+        if (errors.Any)
+        {
+            return ApiProblems.Fields(errors);
+        }
+        var result = await ExplorerFunnel.LoadAsync(db, user, args, cancellationToken);
+        return result is null ? TypedResults.NotFound() : TypedResults.Ok(result);
+    }
+
+    public static async Task<Results<Ok<TrendRecordPage>, NotFound, ValidationProblem>> GetFunnelTrendRecords(
+        string? granularity, string? bucket, long? stage, long? team, long? member, int? page,
+        AppDbContext db, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<Strings> l, CancellationToken cancellationToken)
+    {
+        var (args, errors) = await ExplorerTrend.ParseAsync(null, null, granularity, null, null, team, member, db, clock, l, cancellationToken);
+        var start = ExplorerTrend.Bucket(bucket, args, errors);
+        await ExplorerFunnel.CheckStageAsync(db, stage, errors, cancellationToken);
+        if (page is < 1)
+        {
+            errors.Add("page", l["Explorer.Validation.Page"]);
+        }
+        if (errors.Any || start is not { } day || stage is not { } stageId)
+        {
+            return ApiProblems.Fields(errors);
+        }
+        var result = await ExplorerFunnel.RecordsAsync(db, user, args, day, stageId, page ?? 1, cancellationToken);
+        return result is null ? TypedResults.NotFound() : TypedResults.Ok(result);
+    }
+
+    public static async Task<Results<Ok<CoverageTrendResult>, NotFound, ValidationProblem>> GetCoverageTrend(
+        string? granularity, string? from, string? to, long? team, long? member,
+        AppDbContext db, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<Strings> l, CancellationToken cancellationToken)
+    {
+        var (args, errors) = await ExplorerTrend.ParseAsync(null, null, granularity, from, to, team, member, db, clock, l, cancellationToken);
+        if (errors.Any)
+        {
+            return ApiProblems.Fields(errors);
+        }
+        var result = await ExplorerCoverage.LoadAsync(db, user, args, cancellationToken);
+        return result is null ? TypedResults.NotFound() : TypedResults.Ok(result);
+    }
+
     public static async Task<Results<Ok<DashboardResult>, NotFound, ValidationProblem>> GetDashboard(
         string? from, string? to, long? teamId, AppDbContext db, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<Strings> l, CancellationToken cancellationToken)
     {
@@ -73,6 +124,8 @@ public static class AnalyticsApi
     {
         app.MapGet("/analytics/export", Export).RequireAuthorization().ExcludeFromDescription();
         app.MapGet("/analytics/explorer/export", ExportTrend).RequireAuthorization().ExcludeFromDescription();
+        app.MapGet("/analytics/explorer/funnel/export", ExplorerExports.ExportFunnel).RequireAuthorization().ExcludeFromDescription();
+        app.MapGet("/analytics/explorer/coverage/export", ExplorerExports.ExportCoverage).RequireAuthorization().ExcludeFromDescription();
     }
 
     public static async Task<Results<Ok<TeamPerformanceResult>, NotFound, ValidationProblem>> GetMembers(

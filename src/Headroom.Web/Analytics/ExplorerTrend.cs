@@ -115,7 +115,7 @@ public static class ExplorerTrend
 
     // Whose figures: a rep only their own; a manager or admin a team they may read (with every
     // sub-team, former members' records included) or their whole scope, and its active reps.
-    private static async Task<TrendSubject?> SubjectAsync(AppDbContext db, ClaimsPrincipal user, TrendArgs args, CancellationToken cancellationToken)
+    internal static async Task<TrendSubject?> SubjectAsync(AppDbContext db, ClaimsPrincipal user, TrendArgs args, CancellationToken cancellationToken)
     {
         var scope = await AccessScope.ForMemberAsync(db, user.GetMemberId(), cancellationToken);
         string? teamName = null;
@@ -168,9 +168,9 @@ public static class ExplorerTrend
         return fallback;
     }
 
-    private sealed record TrendRep(long Id, string Name, string? TeamName);
+    internal sealed record TrendRep(long Id, string Name, string? TeamName);
 
-    private sealed record TrendSubject(AccessScope Scope, long? TeamId, string? TeamName, IReadOnlyCollection<long>? Group, IReadOnlyList<TrendRep> Reps);
+    internal sealed record TrendSubject(AccessScope Scope, long? TeamId, string? TeamName, IReadOnlyCollection<long>? Group, IReadOnlyList<TrendRep> Reps);
 }
 
 // A checked request: the range as asked (the result widens it to whole buckets).

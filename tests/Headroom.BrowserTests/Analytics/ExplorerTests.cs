@@ -6,7 +6,8 @@ namespace Headroom.BrowserTests.Analytics;
 
 // The demo manager (team 华东, who reads Headroom in Chinese) explores activities month by month,
 // opens the records behind one value, then sets the team's revenue goal and finds its pace drawn
-// on the goal page and on the dashboard.
+// on the goal page and on the dashboard, the team's funnel by month with the deals behind a count,
+// and the pipeline coverage against the new goal.
 [Collection(nameof(ChromiumCollection))]
 public sealed class ExplorerTests(Chromium chromium, DemoServer demo) : IClassFixture<DemoServer>
 {
@@ -66,5 +67,35 @@ public sealed class ExplorerTests(Chromium chromium, DemoServer demo) : IClassFi
         await Expect(chart).ToBeVisibleAsync();
         await Expect(chart).ToContainTextAsync("按日期应完成");
         await Expect(chart).ToContainTextAsync("按商机加权预测");
+
+        // The team's funnel month by month; last month's count at the first stage opens its deals.
+        await page.GotoAsync("/analytics/explorer");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "分析视图" }).GetByRole(AriaRole.Link, new() { Name = "分期漏斗" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "分期漏斗", Level = 1 })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Search).GetByLabel("团队").SelectOptionAsync(new SelectOptionValue { Label = "华东" });
+        await page.GetByRole(AriaRole.Search).GetByRole(AriaRole.Button, new() { Name = "显示", Exact = true }).ClickAsync();
+        var funnel = page.GetByRole(AriaRole.Region, new() { Name = "华东 团队整体" });
+        await Expect(funnel.GetByRole(AriaRole.Figure)).ToBeVisibleAsync();
+        var firstStage = funnel.GetByRole(AriaRole.Table).Locator("tbody").GetByRole(AriaRole.Row).Nth(1).GetByRole(AriaRole.Link).Nth(10);
+        var reached = (await firstStage.InnerTextAsync()).Trim();
+        Assert.NotEqual("0", reached);
+        await firstStage.ClickAsync();
+        var deals = page.GetByRole(AriaRole.Region, new() { NameRegex = new Regex("^华东 团队整体 在 \\d{4}-\\d{2} 新建且到达“.+”的商机$") });
+        await Expect(deals.GetByText($"共 {reached} 条记录")).ToBeVisibleAsync();
+        await Expect(deals.GetByRole(AriaRole.Table).Locator("tbody").GetByRole(AriaRole.Row).First.GetByRole(AriaRole.Link))
+            .ToHaveAttributeAsync("href", new Regex("^/deals/\\d+$"));
+
+        // Coverage against the goal just set: this month's end has a ratio (or the target met),
+        // the months before it no goal, said in words.
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "分析视图" }).GetByRole(AriaRole.Link, new() { Name = "管道覆盖率" }).ClickAsync();
+        await page.GetByRole(AriaRole.Search).GetByLabel("团队").SelectOptionAsync(new SelectOptionValue { Label = "华东" });
+        await page.GetByRole(AriaRole.Search).GetByRole(AriaRole.Button, new() { Name = "显示", Exact = true }).ClickAsync();
+        var coverage = page.GetByRole(AriaRole.Region, new() { Name = "华东 团队整体" });
+        await Expect(coverage.GetByRole(AriaRole.Figure)).ToBeVisibleAsync();
+        await Expect(coverage.GetByRole(AriaRole.Figure)).ToContainTextAsync("3 倍覆盖");
+        var coverageRows = coverage.GetByRole(AriaRole.Table).Locator("tbody").GetByRole(AriaRole.Row);
+        await Expect(coverageRows.Last).ToContainTextAsync(new Regex("倍|目标已达成"));
+        await Expect(coverageRows.First).ToContainTextAsync("无目标");
+        await Expect(coverage.GetByText("没有赢单收入目标覆盖该周期的结束日", new() { Exact = false })).ToBeVisibleAsync();
     }
 }
