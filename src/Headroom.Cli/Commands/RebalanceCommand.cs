@@ -91,6 +91,7 @@ public static class RebalanceCommand
                     {
                         team = teamName, horizon, applied = outcome is not null, batchId = outcome?.BatchId,
                         proposal.Before, proposal.After, proposal.Moves, proposal.Members, proposal.Unresolved,
+                        proposal.NotMovable, proposal.CoveredFollowUps, proposal.CoveredCarriers,
                     }, Json));
                     break;
                 default:
@@ -141,6 +142,14 @@ public static class RebalanceCommand
         foreach (var member in proposal.Unresolved)
         {
             console.MarkupLine(Markup.Escape($"Still over the band: {member.Name} ({Percent(member.Utilization)}): {member.Reason}"));
+        }
+        foreach (var item in proposal.NotMovable)
+        {
+            console.MarkupLine(Markup.Escape($"Not movable: {item.Kind} {item.ItemId} {item.Label} of {item.OwnerName}: no teammate who could receive meets {RebalanceExplanation.Limits(item.Reasons)}"));
+        }
+        if (proposal.CoveredFollowUps > 0)
+        {
+            console.MarkupLine(Markup.Escape($"{proposal.CoveredFollowUps} follow-ups under leave cover were left out, with {proposal.CoveredCarriers} deals and accounts carrying them."));
         }
         console.MarkupLine(outcome is null
             ? "Dry run: nothing was changed."

@@ -63,7 +63,9 @@ public static class RebalanceApi
         var (inputs, horizon) = await RebalanceQuery.LoadAsync(db, scope, team.Id, clock.GetUtcNow(), request.Weeks ?? RebalanceQuery.DefaultWeeks, cancellationToken);
         var proposal = Rebalancer.Propose(inputs, new RebalanceRequest { MaxMoves = request.MaxMoves });
         var receivers = inputs.Members.Where(m => m.CanReceive).Select(m => new ReceiverResponse(m.Id, m.Name, m.TeamId)).ToList();
-        return TypedResults.Ok(new ProposalResponse(team.Id, team.Name, horizon, proposal.Before, proposal.After, proposal.TotalWeight, proposal.Moves, proposal.Members, proposal.Unresolved, receivers));
+        return TypedResults.Ok(new ProposalResponse(
+            team.Id, team.Name, horizon, proposal.Before, proposal.After, proposal.TotalWeight, proposal.Moves, proposal.Members, proposal.Unresolved, receivers,
+            proposal.NotMovable, proposal.CoveredFollowUps, proposal.CoveredCarriers));
     }
 
     public static async Task<Results<Ok<ApplyResponse>, ValidationProblem, ProblemHttpResult>> Apply(
@@ -218,7 +220,10 @@ public sealed record ProposalResponse(
     IReadOnlyList<RebalanceMove> Moves,
     IReadOnlyList<MemberRebalance> Members,
     IReadOnlyList<UnresolvedMember> Unresolved,
-    IReadOnlyList<ReceiverResponse> Receivers);
+    IReadOnlyList<ReceiverResponse> Receivers,
+    IReadOnlyList<NotMovableItem> NotMovable,
+    int CoveredFollowUps,
+    int CoveredCarriers);
 
 public sealed record ApplyRequest(IReadOnlyList<MoveRequest>? Moves);
 

@@ -36,7 +36,7 @@ public sealed class QueueInstance
             }
         }
         // One bit stays free for a language nobody speaks.
-        foreach (var language in reps.SelectMany(r => r.Languages).Select(Primary).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).Take(63))
+        foreach (var language in reps.SelectMany(r => r.Languages).Select(HardRequirements.PrimaryLanguage).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).Take(63))
         {
             _languages[language] = _languages.Count;
         }
@@ -64,19 +64,24 @@ public sealed class QueueInstance
 
     public int EffortMinutes => _effortMinutes;
 
-    public AssignmentItem ItemFor(QueueLead lead)
+    // The lead's hard requirements under the queue's toggles (the same rules rebalance checks).
+    public HardRequirements RequirementsOf(QueueLead lead)
     {
         ArgumentNullException.ThrowIfNull(lead);
-        var skill = _queue.MatchSkill && !string.IsNullOrWhiteSpace(lead.RequiredSkill) ? lead.RequiredSkill.Trim() : null;
-        var region = _queue.MatchRegion && !string.IsNullOrWhiteSpace(lead.Region) ? lead.Region.Trim() : null;
-        int? pair = skill is null && region is null ? null : _pairs.TryGetValue((skill, region), out var index) ? index : _pairs.Count;
+        return HardRequirements.ForLead(lead.RequiredSkill, lead.RequiredSkillLevel, lead.Language, lead.Region, _queue.MatchSkill, _queue.MatchLanguage, _queue.MatchRegion);
+    }
+
+    public AssignmentItem ItemFor(QueueLead lead)
+    {
+        var requires = RequirementsOf(lead);
+        int? pair = requires.Skill is null && requires.Territory is null ? null
+            : _pairs.TryGetValue((requires.Skill, requires.Territory), out var index) ? index : _pairs.Count;
         int? language = null;
-        if (_queue.MatchLanguage && !string.IsNullOrWhiteSpace(lead.Language))
+        if (requires.Language is { } required)
         {
-            language = _languages.TryGetValue(Primary(lead.Language), out var bit) ? bit : 63;
+            language = _languages.TryGetValue(HardRequirements.PrimaryLanguage(required), out var bit) ? bit : 63;
         }
-        return new AssignmentItem(lead.Id, AssignmentItemKind.Lead, _effortMinutes, Language: language, Skill: pair,
-            SkillLevel: skill is null ? 1 : Math.Clamp(lead.RequiredSkillLevel ?? 1, 1, 5));
+        return new AssignmentItem(lead.Id, AssignmentItemKind.Lead, _effortMinutes, Language: language, Skill: pair, SkillLevel: requires.SkillLevel);
     }
 
     // The rep indexes that meet the lead's hard requirements, room or not.
@@ -131,7 +136,7 @@ public sealed class QueueInstance
         ulong languages = 0;
         foreach (var language in rep.Languages)
         {
-            if (_languages.TryGetValue(Primary(language), out var bit))
+            if (_languages.TryGetValue(HardRequirements.PrimaryLanguage(language), out var bit))
             {
                 languages |= 1UL << bit;
             }
@@ -144,13 +149,6 @@ public sealed class QueueInstance
             MaxItems: status == QueueRepStatus.Takes ? RoomFor(rep) : 0,
             Languages: languages,
             SkillLevels: levels);
-    }
-
-    private static string Primary(string language)
-    {
-        var trimmed = language.Trim();
-        var dash = trimmed.IndexOfAny(['-', '_']);
-        return (dash > 0 ? trimmed[..dash] : trimmed).ToLowerInvariant();
     }
 
     private sealed class PairComparer : IEqualityComparer<(string? Skill, string? Region)>

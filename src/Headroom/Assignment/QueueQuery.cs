@@ -76,11 +76,8 @@ public static class QueueQuery
         var scope = await AccessScope.ForTeamAsync(db, queue.TeamId, cancellationToken);
         var workload = await WorkloadQuery.LoadAsync(db, scope, request, queue.TeamId, cancellationToken: cancellationToken);
         var ids = workload.Members.Select(m => m.Id).ToList();
-        var members = await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id) && m.Role == MemberRole.Rep)
-            .Select(m => new { m.Id, m.Territories, m.Languages })
-            .ToDictionaryAsync(m => m.Id, cancellationToken);
-        var skills = (await db.MemberSkills.AsNoTracking().Where(s => ids.Contains(s.MemberId)).Select(s => new { s.MemberId, s.Skill, s.Level }).ToListAsync(cancellationToken))
-            .ToLookup(s => s.MemberId);
+        var repIds = await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id) && m.Role == MemberRole.Rep).Select(m => m.Id).ToListAsync(cancellationToken);
+        var fits = await MemberFitQuery.LoadAsync(db, repIds, cancellationToken);
         var openLeads = await db.Leads.AsNoTracking()
             .Where(l => l.OwnerId != null && ids.Contains(l.OwnerId.Value) && (l.Status == LeadStatus.New || l.Status == LeadStatus.Working || l.Status == LeadStatus.Qualified))
             .GroupBy(l => l.OwnerId!.Value).Select(g => new { Owner = g.Key, Count = g.Count() })
@@ -88,15 +85,14 @@ public static class QueueQuery
         var onLeave = workload.Leave.Where(l => l.Start <= horizon.Today && l.End >= horizon.Today).Select(l => l.MemberId).ToHashSet();
         var weights = queue.ReadWeights();
         var scored = WorkloadScorer.Score(workload, request);
-        var reps = scored.Members.Where(m => members.ContainsKey(m.MemberId)).Select(m =>
+        var reps = scored.Members.Where(m => fits.ContainsKey(m.MemberId)).Select(m =>
         {
-            var member = members[m.MemberId];
+            var fit = fits[m.MemberId];
             return new QueueRep(
                 m.MemberId, m.Name, m.Periods.Sum(p => p.CapacityHours), m.Periods.Sum(p => p.Load.Total),
                 openLeads.GetValueOrDefault(m.MemberId), onLeave.Contains(m.MemberId),
                 weights.TryGetValue(m.MemberId, out var weight) ? weight : null,
-                member.Territories, member.Languages,
-                skills[m.MemberId].GroupBy(s => s.Skill, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Max(s => s.Level), StringComparer.OrdinalIgnoreCase));
+                fit.Territories, fit.Languages, fit.Skills);
         }).ToList();
         return (reps, horizon);
     }

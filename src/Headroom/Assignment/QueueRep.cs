@@ -13,4 +13,7 @@ public sealed record QueueRep(
     int? Weight,
     IReadOnlyList<string> Territories,
     IReadOnlyList<string> Languages,
-    IReadOnlyDictionary<string, int> Skills);
+    IReadOnlyDictionary<string, int> Skills)
+{
+    public MemberFit Fit => new(Territories, Languages, Skills);
+}

@@ -15,9 +15,14 @@ public static class RebalanceExplanation
             ? $"{move.ToName} was under the band"
             : $"{move.ToName} is the least loaded teammate afterwards";
         var runnerUp = move.RunnerUp is { } next ? $"; runner-up {next.Name} ({Percent(next.UtilizationAfter)})" : "";
+        var limited = move.LimitedBy.Count > 0 ? $"; only teammates who meet its requirements: {Limits(move.LimitedBy)}" : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{move.Hours:0.0} h from {move.FromName} ({Percent(move.FromBefore)} → {Percent(move.FromAfter)}) to {move.ToName} ({Percent(move.ToBefore)} → {Percent(move.ToAfter)}): {item}; {receiver}{runnerUp}.");
+            $"{move.Hours:0.0} h from {move.FromName} ({Percent(move.FromBefore)} → {Percent(move.FromAfter)}) to {move.ToName} ({Percent(move.ToBefore)} → {Percent(move.ToAfter)}): {item}; {receiver}{runnerUp}{limited}.");
     }
+
+    // "territory 苏州 (3 ruled out), language en (1 ruled out)"
+    public static string Limits(IEnumerable<RequirementLimit> limits) =>
+        string.Join(", ", limits.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Rule.ToString().ToLowerInvariant()} {l.Value} ({l.Excluded} ruled out)")));
 
     private static string Percent(double ratio) => (ratio * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 }

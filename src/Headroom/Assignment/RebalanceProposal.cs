@@ -5,13 +5,17 @@ public sealed record RebalanceProposal(
     BandSummary Before,
     BandSummary After,
     IReadOnlyList<MemberRebalance> Members,
-    IReadOnlyList<UnresolvedMember> Unresolved)
+    IReadOnlyList<UnresolvedMember> Unresolved,
+    IReadOnlyList<NotMovableItem> NotMovable,
+    int CoveredFollowUps,
+    int CoveredCarriers)
 {
     public double TotalWeight => Moves.Sum(m => m.Weight);
 }
 
 // Utilizations are load ÷ capacity in the horizon, before and after this move (moves are applied
-// in order, so a later move starts from an earlier one's result).
+// in order, so a later move starts from an earlier one's result). LimitedBy: the requirements of
+// the item that ruled teammates out (who could otherwise receive), with how many each.
 public sealed record RebalanceMove(
     RebalanceItemKind Kind,
     long ItemId,
@@ -29,7 +33,8 @@ public sealed record RebalanceMove(
     double ToAfter,
     ItemReason ItemReason,
     ReceiverReason ReceiverReason,
-    RunnerUp? RunnerUp);
+    RunnerUp? RunnerUp,
+    IReadOnlyList<RequirementLimit> LimitedBy);
 
 public enum ItemReason
 {
@@ -64,6 +69,8 @@ public enum UnresolvedReason
     NoMovableItems = 0,
     NoReceiverWithRoom = 1,
     MaxMovesReached = 2,
+    // Teammates with room exist, but none meets the requirements of what is left to move.
+    NoReceiverMeetsRequirements = 3,
 }
 
 public sealed record UnresolvedMember(long MemberId, string Name, double Utilization, UnresolvedReason Reason);

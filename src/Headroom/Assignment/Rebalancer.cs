@@ -6,8 +6,8 @@ namespace Headroom.Assignment;
 // (the effort model's limits) with the fewest weighted moves, or the most relief within K moves.
 // Greedy: the most utilized member over the band gives first; the item is the lightest one that
 // brings them back within the band alone, else the one with the most hours per unit of weight;
-// the receiver is the eligible teammate (same team, a rep, not on leave) who stays within the band
-// and is least utilized afterwards. Then an improvement pass drops moves that are no longer needed
+// the receiver is the eligible teammate (same team, a rep, not on leave, meeting the item's hard
+// requirements: territory, language, skill) who stays within the band and is least utilized afterwards. Then an improvement pass drops moves that are no longer needed
 // and replaces two moves of one giver by one lighter move, and the greedy runs again on what is
 // left. Pure: the same inputs always give the same proposal. See docs/decisions/0025.
 public static class Rebalancer
@@ -47,10 +47,15 @@ public static class Rebalancer
         private readonly List<RebalanceItem>[] _itemsOf;
         private readonly HashSet<ItemRef> _taken = [];
         private readonly List<(RebalanceItem Item, int From, int To)> _moves = [];
+        private readonly Dictionary<ItemRef, bool[]> _mayHold = [];
+        private readonly int _coveredFollowUps;
+        private readonly int _coveredCarriers;
 
         public Plan(RebalanceInputs inputs, double minHours)
         {
             _bands = inputs.Bands;
+            _coveredFollowUps = inputs.CoveredFollowUps;
+            _coveredCarriers = inputs.CoveredCarriers;
             _members = [.. inputs.Members];
             _index = [];
             for (var i = 0; i < _members.Length; i++)
@@ -82,6 +87,65 @@ public static class Rebalancer
         private bool Fits(int m, double load) => Band(m, load) is WorkloadBand.Under or WorkloadBand.Healthy;
 
         private bool Available(RebalanceItem item) => !item.Includes.Append(item.Ref).Any(_taken.Contains);
+
+        // Teammates of the giver who could receive anything: same team, a rep not on leave, capacity.
+        private bool Candidate(int giver, int r) =>
+            r != giver && _members[r].CanReceive && _members[r].TeamId == _members[giver].TeamId && HasCapacity(r);
+
+        // Whether member r meets the item's hard requirements (cached: the greedy asks often).
+        private bool MayHold(int r, RebalanceItem item)
+        {
+            if (item.Requirements.IsNone)
+            {
+                return true;
+            }
+            if (!_mayHold.TryGetValue(item.Ref, out var fits))
+            {
+                fits = [.. _members.Select(m => item.Requirements.MetBy(m.Fit ?? MemberFit.None))];
+                _mayHold[item.Ref] = fits;
+            }
+            return fits[r];
+        }
+
+        // The rules of the item that rule candidates out, with how many each (a candidate lacking
+        // two counts under both).
+        private List<RequirementLimit> Limits(int giver, RebalanceItem item)
+        {
+            var counts = new int[Enum.GetValues<RequirementRule>().Length];
+            if (!item.Requirements.IsNone)
+            {
+                for (var r = 0; r < _members.Length; r++)
+                {
+                    if (Candidate(giver, r) && !MayHold(r, item))
+                    {
+                        foreach (var rule in item.Requirements.Unmet(_members[r].Fit ?? MemberFit.None))
+                        {
+                            counts[(int)rule]++;
+                        }
+                    }
+                }
+            }
+            return [.. Enum.GetValues<RequirementRule>().Where(rule => counts[(int)rule] > 0)
+                .Select(rule => new RequirementLimit(rule, item.Requirements.ValueOf(rule), counts[(int)rule]))];
+        }
+
+        // Candidates exist, yet none meets the item's requirements: no amount of room helps.
+        private bool BlockedByRequirements(int giver, RebalanceItem item)
+        {
+            var any = false;
+            for (var r = 0; r < _members.Length; r++)
+            {
+                if (Candidate(giver, r))
+                {
+                    if (MayHold(r, item))
+                    {
+                        return false;
+                    }
+                    any = true;
+                }
+            }
+            return any;
+        }
 
         // (members over the band, hours over it): lower is better.
         private (int Over, double Hours) Objective()
@@ -118,15 +182,15 @@ public static class Rebalancer
             _moves.RemoveAt(index);
         }
 
-        // Receivers for an item of the giver, best first: teammates who may receive and stay within
-        // the band, least utilized afterwards.
-        private List<int> Receivers(int giver, double hours)
+        // Receivers for an item of the giver, best first: teammates who may receive, meet the item's
+        // requirements and stay within the band, least utilized afterwards.
+        private List<int> Receivers(int giver, RebalanceItem item)
         {
-            var team = _members[giver].TeamId;
+            var hours = item.Hours;
             var found = new List<int>();
             for (var r = 0; r < _members.Length; r++)
             {
-                if (r != giver && _members[r].CanReceive && _members[r].TeamId == team && HasCapacity(r) && Fits(r, _load[r] + hours))
+                if (Candidate(giver, r) && MayHold(r, item) && Fits(r, _load[r] + hours))
                 {
                     found.Add(r);
                 }
@@ -155,7 +219,7 @@ public static class Rebalancer
                 {
                     continue;
                 }
-                var receivers = Receivers(giver, item.Hours);
+                var receivers = Receivers(giver, item);
                 if (receivers.Count == 0)
                 {
                     continue;
@@ -277,10 +341,9 @@ public static class Rebalancer
                 var receiverWasUnder = Band(to, load[to]) == WorkloadBand.Under;
                 // The runner-up is judged on the loads of the moment, like the choice itself.
                 RunnerUp? runnerUp = null;
-                var team = _members[from].TeamId;
                 for (var r = 0; r < _members.Length; r++)
                 {
-                    if (r == from || r == to || !_members[r].CanReceive || _members[r].TeamId != team || !HasCapacity(r) || !Fits(r, load[r] + item.Hours))
+                    if (r == to || !Candidate(from, r) || !MayHold(r, item) || !Fits(r, load[r] + item.Hours))
                     {
                         continue;
                     }
@@ -297,7 +360,8 @@ public static class Rebalancer
                     item.Hours, item.Weight, fromBefore, load[from] / _members[from].CapacityHours, toBefore, load[to] / _members[to].CapacityHours,
                     covers ? ItemReason.CoversExcess : ItemReason.MostHoursPerWeight,
                     receiverWasUnder ? ReceiverReason.HadRoomUnderBand : ReceiverReason.LowestAfter,
-                    runnerUp));
+                    runnerUp,
+                    Limits(from, item)));
             }
             var members = _members.Select((m, i) => new MemberRebalance(
                 m.Id, m.Name, m.CapacityHours, _start[i], _load[i], Utilization(i, _start[i]), Utilization(i, _load[i]))).ToList();
@@ -308,12 +372,25 @@ public static class Rebalancer
                 {
                     continue;
                 }
+                var left = _itemsOf[m].Where(Available).ToList();
                 var reason = _moves.Count >= max ? UnresolvedReason.MaxMovesReached
-                    : _itemsOf[m].Any(Available) ? UnresolvedReason.NoReceiverWithRoom
-                    : UnresolvedReason.NoMovableItems;
+                    : left.Count == 0 ? UnresolvedReason.NoMovableItems
+                    : left.All(item => BlockedByRequirements(m, item)) ? UnresolvedReason.NoReceiverMeetsRequirements
+                    : UnresolvedReason.NoReceiverWithRoom;
                 unresolved.Add(new UnresolvedMember(_members[m].Id, _members[m].Name, _load[m] / _members[m].CapacityHours, reason));
             }
-            return new RebalanceProposal(moves, Summary(_start), Summary(_load), members, unresolved);
+            // What the members over the band at the start own that nobody may take, whatever the room.
+            var notMovable = new List<NotMovableItem>();
+            for (var m = 0; m < _members.Length; m++)
+            {
+                if (!HasCapacity(m) || !IsOver(m, _start[m]))
+                {
+                    continue;
+                }
+                notMovable.AddRange(_itemsOf[m].Where(item => BlockedByRequirements(m, item)).Select(item =>
+                    new NotMovableItem(item.Kind, item.Id, item.Label, _members[m].Id, _members[m].Name, item.Hours, Limits(m, item))));
+            }
+            return new RebalanceProposal(moves, Summary(_start), Summary(_load), members, unresolved, notMovable, _coveredFollowUps, _coveredCarriers);
         }
 
         private BandSummary Summary(double[] load)

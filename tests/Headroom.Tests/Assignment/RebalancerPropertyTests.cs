@@ -26,6 +26,62 @@ public sealed class RebalancerPropertyTests(ITestOutputHelper output)
             Items = [.. Enumerable.Range(0, itemCount).Select(i => new RebalanceItem(RebalanceItemKind.FollowUp, i + 1, $"f{i + 1}", owners[i] + 1, hours[i] / 2.0, weights[i], []))],
         };
 
+    // The same teams where members cover some of three territories and speak some of two
+    // languages, and items need one of each or nothing.
+    private static readonly Gen<RebalanceInputs> RequirementsGen =
+        from inputs in InstanceGen
+        from territories in Gen.Int[0, 7].Array[inputs.Members.Count]
+        from languages in Gen.Int[0, 3].Array[inputs.Members.Count]
+        from needTerritory in Gen.Int[0, 3].Array[inputs.Items.Count]
+        from needLanguage in Gen.Int[0, 2].Array[inputs.Items.Count]
+        select inputs with
+        {
+            Members = [.. inputs.Members.Select((m, i) => m with
+            {
+                Fit = new MemberFit(
+                    [.. new[] { "a", "b", "c" }.Where((_, bit) => (territories[i] & (1 << bit)) != 0)],
+                    [.. new[] { "zh-CN", "en" }.Where((_, bit) => (languages[i] & (1 << bit)) != 0)],
+                    new Dictionary<string, int>()),
+            })],
+            Items = [.. inputs.Items.Select((item, i) => item with
+            {
+                Requires = new HardRequirements(
+                    Territory: needTerritory[i] == 0 ? null : new[] { "a", "b", "c" }[needTerritory[i] - 1],
+                    Language: needLanguage[i] == 0 ? null : new[] { "zh", "EN" }[needLanguage[i] - 1]),
+            })],
+        };
+
+    [Fact]
+    public void WithRequirements_EveryMoveGoesToSomeoneWhoMayHoldIt_AndNotMovableIsTrue()
+    {
+        int solvable = 0, greedySolved = 0, notMovable = 0;
+        RequirementsGen.Sample(inputs =>
+        {
+            var proposal = Rebalancer.Propose(inputs, new RebalanceRequest());
+            AssertValid(inputs, proposal);
+            var optimum = Exact(inputs);
+            if (proposal.After.Over == 0)
+            {
+                Assert.NotNull(optimum);
+                Assert.True(proposal.TotalWeight >= optimum!.Value - 1e-9, $"greedy {proposal.TotalWeight} below optimum {optimum}");
+            }
+            solvable += optimum is null ? 0 : 1;
+            greedySolved += optimum is not null && proposal.After.Over == 0 ? 1 : 0;
+            foreach (var blocked in proposal.NotMovable)
+            {
+                notMovable++;
+                var item = inputs.Items.Single(i => i.Id == blocked.ItemId);
+                var owner = inputs.Members.Single(m => m.Id == item.OwnerId);
+                var candidates = inputs.Members.Where(m => m.Id != owner.Id && m.CanReceive && m.TeamId == owner.TeamId).ToList();
+                Assert.NotEmpty(candidates);
+                Assert.All(candidates, m => Assert.False(item.Requirements.MetBy(m.Fit!)));
+                Assert.NotEmpty(blocked.Reasons);
+            }
+        }, iter: 300, seed: "0N0XIzNsQ0O2");
+        output.WriteLine($"solvable {solvable}, greedy in band {greedySolved}, not movable items {notMovable}");
+        Assert.True(greedySolved >= 0.85 * solvable, $"greedy reached the band in {greedySolved} of {solvable} solvable instances");
+    }
+
     [Fact]
     public void Greedy_IsValid_NeverBeatsTheOptimum_AndReachesTheBandWhenItCan()
     {
@@ -70,6 +126,7 @@ public sealed class RebalancerPropertyTests(ITestOutputHelper output)
             var to = members[move.ToMemberId];
             Assert.True(to.CanReceive);
             Assert.Equal(members[move.FromMemberId].TeamId, to.TeamId);
+            Assert.True(item.Requirements.MetBy(to.Fit ?? MemberFit.None), $"{to.Name} may not hold {item.Label}");
             load[move.FromMemberId] -= item.Hours;
             load[move.ToMemberId] += item.Hours;
             Assert.NotEqual(WorkloadBand.Stretched, inputs.Bands.Classify(load[move.ToMemberId] / to.CapacityHours));
@@ -91,7 +148,7 @@ public sealed class RebalancerPropertyTests(ITestOutputHelper output)
             var choices = new List<ILiteral>();
             for (var r = 0; r < members.Count; r++)
             {
-                if (members[r].Id != owner.Id && members[r].CanReceive && members[r].TeamId == owner.TeamId)
+                if (members[r].Id != owner.Id && members[r].CanReceive && members[r].TeamId == owner.TeamId && item.Requirements.MetBy(members[r].Fit ?? MemberFit.None))
                 {
                     var x = model.NewBoolVar($"x{item.Id}_{r}");
                     moves.Add((item, r, x));
