@@ -127,6 +127,7 @@ public static class RebalanceApi
             {
                 ApplyProblemKind.BadReceiver => ("toMemberId", "Validation.RebalanceReceiver"),
                 ApplyProblemKind.Duplicate => ("itemId", "Validation.RebalanceDuplicate"),
+                ApplyProblemKind.UnderCover => ("itemId", "Validation.RebalanceCovered"),
                 _ => ("itemId", "Validation.RebalanceItem"),
             };
             errors.Add($"moves[{problem.Index}].{field}", l[key]);

@@ -11,8 +11,10 @@ namespace Headroom.Assignment;
 // owner and a line in the assignment log, or — when any line is refused — nothing changes. An
 // account takes its open deals and follow-ups of the same owner along, a deal its follow-ups, as
 // the proposal showed. Lines are refused when the item is outside the caller's scope (or another
-// organization's), when its owner changed since the preview, or when the receiver is not an
-// active member in the caller's scope.
+// organization's), when its owner changed since the preview, when the receiver is not an
+// active member in the caller's scope, or when the item is or carries a follow-up under an active
+// leave cover (it stays with its owner and cover member until the return, ADR 29; a stale
+// proposal may still list it).
 public static class RebalanceApplier
 {
     public static async Task<ApplyOutcome> ApplyAsync(
@@ -66,7 +68,9 @@ public static class RebalanceApplier
                 case RebalanceItemKind.Account:
                 {
                     var account = await scope.Accounts(db).SingleOrDefaultAsync(a => a.Id == change.ItemId, cancellationToken);
-                    if (Check(index, change, account?.OwnerId, account?.Name) && Claim(index, change, new(RebalanceItemKind.Account, account!.Id)))
+                    if (Check(index, change, account?.OwnerId, account?.Name)
+                        && await NotCoveredAsync(index, change, f => f.AccountId == account!.Id || (f.DealId != null && db.Deals.Any(d => d.Id == f.DealId && d.AccountId == account.Id && d.OwnerId == change.FromMemberId && d.Outcome == DealOutcome.Open)))
+                        && Claim(index, change, new(RebalanceItemKind.Account, account!.Id)))
                     {
                         account.OwnerId = change.ToMemberId;
                         Log(RebalanceItemKind.Account, account.Id, account.Name, change.FromMemberId, change.ToMemberId, reason);
@@ -85,7 +89,9 @@ public static class RebalanceApplier
                 case RebalanceItemKind.Deal:
                 {
                     var deal = await scope.Deals(db).SingleOrDefaultAsync(d => d.Id == change.ItemId, cancellationToken);
-                    if (Check(index, change, deal?.OwnerId, deal?.Name) && Claim(index, change, new(RebalanceItemKind.Deal, deal!.Id)))
+                    if (Check(index, change, deal?.OwnerId, deal?.Name)
+                        && await NotCoveredAsync(index, change, f => f.DealId == deal!.Id)
+                        && Claim(index, change, new(RebalanceItemKind.Deal, deal!.Id)))
                     {
                         deal.OwnerId = change.ToMemberId;
                         Log(RebalanceItemKind.Deal, deal.Id, deal.Name, change.FromMemberId, change.ToMemberId, reason);
@@ -96,7 +102,9 @@ public static class RebalanceApplier
                 case RebalanceItemKind.FollowUp:
                 {
                     var followUp = await scope.FollowUps(db).SingleOrDefaultAsync(f => f.Id == change.ItemId, cancellationToken);
-                    if (Check(index, change, followUp?.AssigneeId, followUp?.Title) && Claim(index, change, new(RebalanceItemKind.FollowUp, followUp!.Id)))
+                    if (Check(index, change, followUp?.AssigneeId, followUp?.Title)
+                        && await NotCoveredAsync(index, change, f => f.Id == followUp!.Id)
+                        && Claim(index, change, new(RebalanceItemKind.FollowUp, followUp!.Id)))
                     {
                         followUp.AssigneeId = change.ToMemberId;
                         Log(RebalanceItemKind.FollowUp, followUp.Id, followUp.Title, change.FromMemberId, change.ToMemberId, reason);
@@ -125,6 +133,18 @@ public static class RebalanceApplier
                     Log(RebalanceItemKind.FollowUp, followUp.Id, followUp.Title, change.FromMemberId, change.ToMemberId, reason);
                 }
             }
+        }
+
+        // The open follow-ups of the giver the line would move (the item or what it carries) must
+        // not be under a leave cover.
+        async Task<bool> NotCoveredAsync(int index, RebalanceChange change, System.Linq.Expressions.Expression<Func<FollowUp, bool>> along)
+        {
+            if (!await db.FollowUps.Where(f => f.AssigneeId == change.FromMemberId && f.Status == FollowUpStatus.Open && f.CoverMemberId != null).AnyAsync(along, cancellationToken))
+            {
+                return true;
+            }
+            problems.Add(new ApplyProblem(index, change.Kind, change.ItemId, ApplyProblemKind.UnderCover, null));
+            return false;
         }
 
         bool Check(int index, RebalanceChange change, long? owner, string? label)
@@ -172,6 +192,8 @@ public enum ApplyProblemKind
     Stale = 1,
     BadReceiver = 2,
     Duplicate = 3,
+    // The item is, or carries, a follow-up under an active leave cover.
+    UnderCover = 4,
 }
 
 // Label is the item's name when the caller may see it (a stale line), so the message can name it.
