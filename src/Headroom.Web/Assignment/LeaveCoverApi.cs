@@ -105,37 +105,28 @@ public static class LeaveCoverApi
         }
         var name = await db.Members.Where(m => m.Id == scope.MemberId).Select(m => m.Name).SingleAsync(cancellationToken);
         var changes = lines.Select(x => new CoverChange(x.FollowUpId!.Value, x.CoverMemberId!.Value, x.Explanation)).ToList();
-        CoverApplyOutcome outcome;
-        try
+        var (outcome, raced) = await ApplyProblems.RunAsync(
+            () => LeaveCoverService.ApplyAsync(db, scope, new AssignmentActor(scope.MemberId, name), timeOff, changes, nowUtc, cancellationToken), l);
+        if (outcome is null)
         {
-            outcome = await LeaveCoverService.ApplyAsync(db, scope, new AssignmentActor(scope.MemberId, name), timeOff, changes, nowUtc, cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ApiProblems.StaleVersion(l["Problem.StaleVersion"]);
+            return raced!;
         }
         if (outcome.Problems.Any(p => p.Problem == CoverProblemKind.AlreadyCovered))
         {
             return ApiProblems.Conflict(l["Problem.LeaveCoverExists"]);
         }
-        if (outcome.Problems.Where(p => p.Problem == CoverProblemKind.Stale).ToList() is { Count: > 0 } stale)
+        if (ApplyProblems.Stale(outcome.Problems, p => p.Problem == CoverProblemKind.Stale, p => $"{p.Label} ({p.FollowUpId})", l["Problem.LeaveCoverStale"]) is { } conflict)
         {
-            var items = string.Join(", ", stale.Select(p => $"{p.Label} ({p.FollowUpId})"));
-            return ApiProblems.Conflict(string.Format(CultureInfo.CurrentCulture, l["Problem.LeaveCoverStale"], items));
+            return conflict;
         }
-        foreach (var problem in outcome.Problems)
-        {
-            var (field, key) = problem.Problem switch
+        if (ApplyProblems.Lines(errors, outcome.Problems, "lines", p => p.Index, p => p.Problem switch
             {
                 CoverProblemKind.BadCover => ("coverMemberId", "Validation.LeaveCoverMember"),
                 CoverProblemKind.Duplicate => ("followUpId", "Validation.LeaveCoverDuplicate"),
                 _ => ("followUpId", "Validation.LeaveCoverItem"),
-            };
-            errors.Add($"lines[{problem.Index}].{field}", l[key]);
-        }
-        if (errors.Any)
+            }) is { } invalid)
         {
-            return ApiProblems.Fields(errors);
+            return invalid;
         }
         var response = await ResponseAsync(db, outcome.Cover!.Id, today, cancellationToken);
         return TypedResults.Created($"/api/v1/leave-cover/{outcome.Cover.Id}", response);

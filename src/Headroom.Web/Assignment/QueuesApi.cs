@@ -177,34 +177,25 @@ public static class QueuesApi
         }
         var memberId = user.GetMemberId();
         var name = await db.Members.Where(m => m.Id == memberId).Select(m => m.Name).SingleAsync(cancellationToken);
-        ApplyOutcome outcome;
-        try
+        var (outcome, raced) = await ApplyProblems.RunAsync(
+            () => QueueApplier.ApplyAsync(db, queue, new AssignmentActor(memberId, name),
+                [.. lines.Select(x => new QueueLine(x.LeadId!.Value, x.LeadVersion!.Value, x.ToMemberId!.Value, x.Reason))], clock.GetUtcNow(), cancellationToken), l);
+        if (outcome is null)
         {
-            outcome = await QueueApplier.ApplyAsync(db, queue, new AssignmentActor(memberId, name),
-                [.. lines.Select(x => new QueueLine(x.LeadId!.Value, x.LeadVersion!.Value, x.ToMemberId!.Value, x.Reason))], clock.GetUtcNow(), cancellationToken);
+            return raced!;
         }
-        catch (DbUpdateConcurrencyException)
+        if (ApplyProblems.Stale(outcome.Problems, p => p.Problem == ApplyProblemKind.Stale, p => $"{p.Label} ({p.ItemId})", l["Problem.QueueStale"]) is { } conflict)
         {
-            return ApiProblems.StaleVersion(l["Problem.StaleVersion"]);
+            return conflict;
         }
-        if (outcome.Problems.Where(p => p.Problem == ApplyProblemKind.Stale).ToList() is { Count: > 0 } stale)
-        {
-            var leads = string.Join(", ", stale.Select(p => $"{p.Label} ({p.ItemId})"));
-            return ApiProblems.Conflict(string.Format(CultureInfo.CurrentCulture, l["Problem.QueueStale"], leads));
-        }
-        foreach (var p in outcome.Problems)
-        {
-            var (field, key) = p.Problem switch
+        if (ApplyProblems.Lines(errors, outcome.Problems, "lines", p => p.Index, p => p.Problem switch
             {
                 ApplyProblemKind.BadReceiver => ("toMemberId", "Validation.QueueReceiver"),
                 ApplyProblemKind.Duplicate => ("leadId", "Validation.RebalanceDuplicate"),
                 _ => ("leadId", "Validation.QueueLead"),
-            };
-            errors.Add($"lines[{p.Index}].{field}", l[key]);
-        }
-        if (errors.Any)
+            }) is { } invalid)
         {
-            return ApiProblems.Fields(errors);
+            return invalid;
         }
         cache.Invalidate(queue.OrgId, queue.Id);
         return TypedResults.Ok(new ApplyResponse(outcome.BatchId, [.. outcome.Entries.Select(LogEntryResponse.From)]));

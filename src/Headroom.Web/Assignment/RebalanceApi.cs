@@ -107,34 +107,25 @@ public static class RebalanceApi
         }
         var name = await db.Members.Where(m => m.Id == scope.MemberId).Select(m => m.Name).SingleAsync(cancellationToken);
         var changes = moves.Select(m => new RebalanceChange(m.Kind!.Value, m.ItemId!.Value, m.FromMemberId!.Value, m.ToMemberId!.Value, m.Reason)).ToList();
-        ApplyOutcome outcome;
-        try
+        var (outcome, raced) = await ApplyProblems.RunAsync(
+            () => RebalanceApplier.ApplyAsync(db, scope, new AssignmentActor(scope.MemberId, name), changes, AssignmentSource.Rebalance, clock.GetUtcNow().UtcDateTime, cancellationToken), l);
+        if (outcome is null)
         {
-            outcome = await RebalanceApplier.ApplyAsync(db, scope, new AssignmentActor(scope.MemberId, name), changes, AssignmentSource.Rebalance, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            return raced!;
         }
-        catch (DbUpdateConcurrencyException)
+        if (ApplyProblems.Stale(outcome.Problems, p => p.Problem == ApplyProblemKind.Stale, p => $"{p.Label} ({p.Kind} {p.ItemId})", l["Problem.RebalanceStale"]) is { } conflict)
         {
-            return ApiProblems.StaleVersion(l["Problem.StaleVersion"]);
+            return conflict;
         }
-        if (outcome.Problems.Where(p => p.Problem == ApplyProblemKind.Stale).ToList() is { Count: > 0 } stale)
-        {
-            var items = string.Join(", ", stale.Select(p => $"{p.Label} ({p.Kind} {p.ItemId})"));
-            return ApiProblems.Conflict(string.Format(CultureInfo.CurrentCulture, l["Problem.RebalanceStale"], items));
-        }
-        foreach (var problem in outcome.Problems)
-        {
-            var (field, key) = problem.Problem switch
+        if (ApplyProblems.Lines(errors, outcome.Problems, "moves", p => p.Index, p => p.Problem switch
             {
                 ApplyProblemKind.BadReceiver => ("toMemberId", "Validation.RebalanceReceiver"),
                 ApplyProblemKind.Duplicate => ("itemId", "Validation.RebalanceDuplicate"),
                 ApplyProblemKind.UnderCover => ("itemId", "Validation.RebalanceCovered"),
                 _ => ("itemId", "Validation.RebalanceItem"),
-            };
-            errors.Add($"moves[{problem.Index}].{field}", l[key]);
-        }
-        if (errors.Any)
+            }) is { } invalid)
         {
-            return ApiProblems.Fields(errors);
+            return invalid;
         }
         return TypedResults.Ok(new ApplyResponse(outcome.BatchId, [.. outcome.Entries.Select(LogEntryResponse.From)]));
     }
