@@ -24,9 +24,16 @@ internal static class DemoReset
         await DeleteAsync(db.GoalChanges, orgId, cancellationToken);
         await DeleteAsync(db.TerritoryPotentials, orgId, cancellationToken);
         await AssignmentLogTriggers.PurgeOrganizationAsync(db, orgId, cancellationToken);
+        await DeleteAsync(db.AssignmentQueues, orgId, cancellationToken);
+        await DeleteAsync(db.OrganizationPoolSettings, orgId, cancellationToken);
         await DeleteAsync(db.Goals, orgId, cancellationToken);
         await db.MemberActivityDays.IgnoreQueryFilters().Where(d => d.OrgId == orgId).ExecuteDeleteAsync(cancellationToken);
         await DeleteAsync(db.SalesActivities, orgId, cancellationToken);
+        // Covered follow-ups point at their cover, and the cover's lines at the follow-ups.
+        await DeleteAsync(db.LeaveCoverLines, orgId, cancellationToken);
+        await db.FollowUps.IgnoreQueryFilters().Where(f => f.OrgId == orgId && f.LeaveCoverId != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.LeaveCoverId, (long?)null).SetProperty(f => f.CoverMemberId, (long?)null), cancellationToken);
+        await DeleteAsync(db.LeaveCovers, orgId, cancellationToken);
         await DeleteAsync(db.FollowUps, orgId, cancellationToken);
         await DeleteAsync(db.CustomerFeedback, orgId, cancellationToken);
         await DeleteAsync(db.DealStageChanges, orgId, cancellationToken);

@@ -1,5 +1,6 @@
 using Bogus;
 using Headroom.Accounts;
+using Headroom.Assignment;
 using Headroom.Data;
 using Headroom.Deals;
 using Headroom.Feedback;
@@ -103,6 +104,7 @@ public sealed class DemoSeeder
         AddTerritoryPotentials();
         await AddAccountsAsync();
         await AddLeadsAsync();
+        await AddQueuesAsync();
         await AddDealsAsync(stages);
         await AddFollowUpsAsync();
         await AddLeaveAsync();
@@ -484,6 +486,35 @@ public sealed class DemoSeeder
             rep.LeadIds = [.. owned.Where(l => l.Status is LeadStatus.New or LeadStatus.Working or LeadStatus.Qualified).Select(l => l.Id)];
         }
         Report(DemoPhase.Leads, _reps.Count, _reps.Count);
+    }
+
+    // Two assignment queues over the pool leads just added, so the queue pages have something to
+    // run: the team with the most overloaded reps routes new leads automatically with the balanced
+    // strategy (skill and language must match; a rep takes at most 40 open leads); another team
+    // hands out its busiest source's leads by hand to the least loaded rep up to 90 % utilization.
+    // No random draw: the rest of the data stays as it was for a seed.
+    private async Task AddQueuesAsync()
+    {
+        var byTeam = _reps.Where(r => r.Member.TeamId is not null).GroupBy(r => r.Member.TeamId!.Value)
+            .Select(g => (Team: g.Key, Overloaded: g.Count(r => r.Overloaded), First: g.Min(r => r.Index))).ToList();
+        var busy = byTeam.OrderByDescending(t => t.Overloaded).ThenBy(t => t.First).First().Team;
+        var teamIds = byTeam.Select(t => t.Team).ToList();
+        var names = await _db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, _cancellationToken);
+        _db.AssignmentQueues.Add(new AssignmentQueue
+        {
+            Name = _words.BalancedQueueName(names[busy]), TeamId = busy, Strategy = AssignmentStrategy.Balanced, AutoRoute = true,
+            MatchSkill = true, MatchLanguage = true, TargetUtilization = 1, MaxOpenLeadsPerRep = 40,
+        });
+        if (byTeam.Where(t => t.Team != busy).OrderBy(t => t.Overloaded).ThenBy(t => t.First).Select(t => (long?)t.Team).FirstOrDefault() is { } other)
+        {
+            var source = _words.LeadSources.MaxBy(s => s.Weight).Name;
+            _db.AssignmentQueues.Add(new AssignmentQueue
+            {
+                Name = _words.SourceQueueName(names[other], source), TeamId = other, Strategy = AssignmentStrategy.LeastLoaded, LeadSource = source,
+                MatchSkill = true, MatchLanguage = true, TargetUtilization = 0.9,
+            });
+        }
+        await SaveAsync(force: true);
     }
 
     private Lead NewLead(Random random, Faker faker, DemoRepPlan? owner, int region = 0)

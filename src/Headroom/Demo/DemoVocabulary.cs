@@ -6,6 +6,10 @@ internal sealed class DemoVocabulary
 {
     public required string RootTeam { get; init; }
     public required Func<string, int, string> GroupName { get; init; }
+    // Assignment queues: the overloaded team's balanced auto-routing queue, another team's
+    // least-loaded queue for one lead source.
+    public required Func<string, string> BalancedQueueName { get; init; }
+    public required Func<string, string, string> SourceQueueName { get; init; }
     public required (string Name, double Weight, string[] Territories, string? TimeZoneId)[] Regions { get; init; }
     public required string[] Industries { get; init; }
     public required string[] Skills { get; init; }
@@ -37,6 +41,8 @@ internal sealed class DemoVocabulary
     {
         RootTeam = "销售部",
         GroupName = (region, n) => $"{region}{n}组",
+        BalancedQueueName = team => $"{team}新线索均衡分配",
+        SourceQueueName = (team, source) => $"{team}{source}线索",
         Regions =
         [
             ("华东", 0.26, ["上海", "江苏", "浙江", "安徽", "山东"], null),
@@ -74,6 +80,8 @@ internal sealed class DemoVocabulary
     {
         RootTeam = "Sales",
         GroupName = (region, n) => $"{region} {n}",
+        BalancedQueueName = team => $"{team}: new leads, balanced",
+        SourceQueueName = (team, source) => $"{team}: {source} leads",
         Regions =
         [
             ("East", 0.26, ["NY", "NJ", "MA", "PA", "CT"], "America/New_York"),
