@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using Headroom.Assignment;
 using Headroom.Data;
 using Headroom.Importing;
+using Headroom.Organizations;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -26,10 +28,14 @@ public static class ImportCommand
         };
         encoding.AcceptOnlyFromAmong("auto", "utf-8", "utf8", "gb18030", "gbk");
         var maxErrors = new Option<int>("--max-errors") { Description = "List at most this many errors", DefaultValueFactory = _ => 100 };
+        var route = new Option<bool>("--route")
+        {
+            Description = "Leads only: give each new lead without an owner to the first auto-routing assignment queue that takes it, in the same transaction",
+        };
 
         var command = new Command("import", "Import one kind of record from CSV or XLSX: all rows or none")
         {
-            kind, file, preset, dryRun, encoding, maxErrors,
+            kind, file, preset, dryRun, encoding, maxErrors, route,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -41,6 +47,10 @@ public static class ImportCommand
             if (!DataImporter.IsSupportedFile(path))
             {
                 throw new CliException(ExitCodes.InvalidInput, $"{Path.GetFileName(path)}: only .csv and .xlsx files can be imported.");
+            }
+            if (parse.GetValue(route) && parse.GetValue(kind) != ImportKind.Leads)
+            {
+                throw new CliException(ExitCodes.InvalidInput, "--route: only leads can be routed.");
             }
             await using var services = CliContext.BuildServices(parse);
             await using var scope = services.CreateAsyncScope();
@@ -59,6 +69,14 @@ public static class ImportCommand
                 MaxErrors = Math.Max(1, parse.GetValue(maxErrors)),
             };
             var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+            if (parse.GetValue(route))
+            {
+                // The command line acts for the whole organization: every auto-routing queue.
+                request = request with
+                {
+                    Routing = new LeadRouting(AccessScope.WholeOrganization(), AssignmentActor.Cli, scope.ServiceProvider.GetRequiredService<QueueRouterCache>(), clock.GetUtcNow()),
+                };
+            }
             var result = await RunAsync(db, organization, request, clock, cancellationToken);
 
             foreach (var error in result.Errors)
@@ -80,6 +98,11 @@ public static class ImportCommand
                 ? $"Dry run, nothing written: {counts}."
                 : string.Create(CultureInfo.InvariantCulture,
                     $"Imported {DataImporter.KindName(request.Kind)} into {organization.Name}: {result.Created} created, {result.Updated} updated, {result.Unchanged} unchanged."));
+            if (result.Routed is { } routed)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Routed {routed} new lead(s) through assignment queues; {result.Unrouted} no queue took stay unassigned."));
+            }
             return ExitCodes.Ok;
         });
         return command;

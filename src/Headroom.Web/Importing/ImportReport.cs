@@ -16,12 +16,14 @@ public sealed record ImportReport(
     long Unchanged,
     long Rejected,
     long ErrorCount,
-    IReadOnlyList<ImportRowError> Errors)
+    IReadOnlyList<ImportRowError> Errors,
+    long? Routed = null,
+    long? Unrouted = null)
 {
     public static ImportReport From(ImportResult result, ImportPreset preset) => new(
         result.Kind, preset, result.EncodingName, result.DryRun, result.Succeeded, result.Written,
         result.Created, result.Updated, result.Unchanged, result.Rejected, result.ErrorCount,
-        [.. result.Errors.Select(e => new ImportRowError(e.Row, e.Column, e.Message))]);
+        [.. result.Errors.Select(e => new ImportRowError(e.Row, e.Column, e.Message))], result.Routed, result.Unrouted);
 }
 
 public sealed record ImportRowError(int Row, string Column, string Message);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Headroom.Assignment;
 using Headroom.Data;
 using Headroom.Importing;
 using Headroom.Organizations;
@@ -41,7 +42,9 @@ public static class ImportsApi
             .WithDescription("kind: teams, members, accounts, contacts, leads, deals, activities, followups or feedback. "
                 + "multipart/form-data fields: file; preset (headroom, zoho, salesforce, sharecrm; default headroom); "
                 + "encoding (auto, utf-8, gb18030; default auto); dryRun (true checks and reports only; default false); "
-                + "maxErrors (errors listed, 1-1000, default 100; errorCount counts them all). "
+                + "maxErrors (errors listed, 1-1000, default 100; errorCount counts them all); "
+                + "route (leads only: true gives each new lead without an owner to the first auto-routing assignment queue that takes it, "
+                + "in the same transaction, and counts routed and unrouted; default false). "
                 + "A file with any error writes nothing and answers 422 with the report.");
     }
 
@@ -59,7 +62,7 @@ public static class ImportsApi
 
     public static async Task<Results<Ok<ImportReport>, UnprocessableEntity<ImportReport>, ValidationProblem, ProblemHttpResult>> Import(
         string kind, HttpContext http, AppDbContext db, ImportUploads uploads, ImportOptions options, TimeProvider clock,
-        IStringLocalizer<Strings> l, CancellationToken cancellationToken)
+        IStringLocalizer<Strings> l, QueueRouterCache cache, CancellationToken cancellationToken)
     {
         if (!await IsAdminAsync(db, http.User, cancellationToken))
         {
@@ -109,6 +112,15 @@ public static class ImportsApi
         {
             errors.Add("maxErrors", Format(l["Import.MaxErrors"], PageMaxErrors));
         }
+        var route = false;
+        if (!string.IsNullOrEmpty(form["route"]) && !bool.TryParse(form["route"], out route))
+        {
+            errors.Add("route", l["Import.TrueOrFalse"]);
+        }
+        else if (route && importKind != ImportKind.Leads)
+        {
+            errors.Add("route", l["Import.RouteLeadsOnly"]);
+        }
         if (errors.Any)
         {
             return ApiProblems.Fields(errors);
@@ -119,7 +131,8 @@ public static class ImportsApi
             importKind, preset!.Value, encoding!.Value, cancellationToken);
         try
         {
-            var report = await RunAsync(db, upload, uploads.DataPath(upload), dryRun, maxErrors, clock, cancellationToken);
+            var routing = route ? await RoutingAsync(db, http.User, cache, clock, cancellationToken) : null;
+            var report = await RunAsync(db, upload, uploads.DataPath(upload), dryRun, maxErrors, clock, cancellationToken, routing);
             return report.Succeeded ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
         }
         finally
@@ -193,7 +206,8 @@ public static class ImportsApi
 
     // Runs the importer on a stored upload in the caller's organization (the request's tenant).
     public static async Task<ImportReport> RunAsync(
-        AppDbContext db, ImportUpload upload, string path, bool dryRun, int maxErrors, TimeProvider clock, CancellationToken cancellationToken)
+        AppDbContext db, ImportUpload upload, string path, bool dryRun, int maxErrors, TimeProvider clock, CancellationToken cancellationToken,
+        LeadRouting? routing = null)
     {
         var organization = await db.Organizations.SingleAsync(o => o.Id == upload.OrgId, cancellationToken);
         var request = new ImportRequest(upload.Kind, path)
@@ -202,9 +216,18 @@ public static class ImportsApi
             Encoding = upload.Encoding,
             DryRun = dryRun,
             MaxErrors = maxErrors,
+            Routing = upload.Kind == ImportKind.Leads ? routing : null,
         };
         var result = await DataImporter.ImportAsync(db, organization, request, clock, cancellationToken);
         return ImportReport.From(result, upload.Preset);
+    }
+
+    // Imported leads are routed as the importing admin: every auto-routing queue of the organization.
+    public static async Task<LeadRouting> RoutingAsync(AppDbContext db, ClaimsPrincipal user, QueueRouterCache cache, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var scope = await AccessScope.ForMemberAsync(db, user.GetMemberId(), cancellationToken);
+        var name = await db.Members.Where(m => m.Id == scope.MemberId).Select(m => m.Name).SingleAsync(cancellationToken);
+        return new LeadRouting(scope, new AssignmentActor(scope.MemberId, name), cache, clock.GetUtcNow());
     }
 
     // The role as the database has it now, not as the cookie had it at its last revalidation.

@@ -136,6 +136,8 @@ public static class DataImporter
             Errors = errors.Listed,
             ErrorCount = errors.Count,
             Written = result.Written && errors.Count == 0,
+            Routed = result.Routed,
+            Unrouted = result.Unrouted,
         };
         return final;
     }

@@ -16,4 +16,7 @@ public sealed class ImportResult
     public bool Succeeded => ErrorCount == 0;
     // True when the database was changed (not a dry run, no errors, something to write).
     public bool Written { get; set; }
+    // With routing, once written: new leads given an owner by a queue, and those no queue took.
+    public long? Routed { get; set; }
+    public long? Unrouted { get; set; }
 }

@@ -129,6 +129,11 @@ internal static class RecordImporter
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        if (spec.AfterInsert is { } afterInsert)
+        {
+            await afterInsert(db, created, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         context.Result.Written = true;

@@ -19,4 +19,7 @@ internal sealed class RecordSpec<T>
     public Func<T, bool>? NaturalKeyUnique { get; init; }
     // Runs after all rows bound, e.g. to resolve references between rows of the same file.
     public Action<IReadOnlyList<T>>? AfterRows { get; init; }
+    // Runs after the rows are saved, in the same transaction, with the records created (they have
+    // their ids); what it changes is saved before the commit.
+    public Func<AppDbContext, IReadOnlyList<T>, CancellationToken, Task>? AfterInsert { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Headroom.Accounts;
+using Headroom.Assignment;
 using Headroom.Deals;
 using Headroom.Feedback;
 using Headroom.FollowUps;
@@ -183,6 +184,14 @@ internal static class RecordSpecs
             }
             if (row.TryEnum<LeadStatus>("Status", out var status)) l.Status = status ?? LeadStatus.New;
             if (row.TryReference("Owner", context.Lookups.Members, out var owner)) l.OwnerId = owner;
+        },
+        AfterInsert = context.Request.Routing is not { } routing ? null : async (db, created, cancellationToken) =>
+        {
+            // Only new leads without an owner that a queue takes (status New, in a pool it serves).
+            var unowned = created.Where(l => l.OwnerId is null).ToList();
+            var routed = await QueueRouting.RouteSavedAsync(db, routing.Cache, routing.Scope, unowned, routing.Actor, routing.Now, cancellationToken);
+            context.Result.Routed = routed;
+            context.Result.Unrouted = unowned.Count - routed;
         },
     };
 

@@ -47,6 +47,29 @@ public class ImportExportCommandTests
     }
 
     [Fact]
+    public async Task ImportLeads_WithRoute_RoutesNewUnownedLeads_AndSaysHowMany()
+    {
+        var (test, path) = await LeadImportRoutingTests.ArrangeAsync(LeadImportRoutingTests.Rows);
+        await using var _ = test;
+        try
+        {
+            var (refused, _, error) = await RunAsync(test, "import", "accounts", path, "--route");
+            Assert.Equal(ExitCodes.InvalidInput, refused);
+            Assert.Contains("only leads can be routed", error, StringComparison.Ordinal);
+
+            var (exit, output, _) = await RunAsync(test, "import", "leads", path, "--route");
+            Assert.Equal(ExitCodes.Ok, exit);
+            Assert.Contains("Routed 2 new lead(s) through assignment queues; 1 no queue took stay unassigned.", output, StringComparison.Ordinal);
+            await using var db = test.CreateContext();
+            Assert.Equal(2, await db.AssignmentLog.CountAsync(e => e.Source == Headroom.Assignment.AssignmentSource.Routing && e.ActorName == "cli"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task Import_MissingFile_ExitsNotFound()
     {
         await using var test = await ImportTestOrganization.CreateAsync(withBaseRecords: false);

@@ -41,7 +41,7 @@ internal sealed class ImportTestOrganization : IAsyncDisposable
 
     public async Task<ImportResult> ImportAsync(
         ImportKind kind, string fixture, ImportPreset preset = ImportPreset.Headroom, bool dryRun = false,
-        ImportEncoding encoding = ImportEncoding.Auto)
+        ImportEncoding encoding = ImportEncoding.Auto, LeadRouting? routing = null)
     {
         await using var db = CreateContext();
         var path = Path.IsPathRooted(fixture) ? fixture : Fixture(fixture);
@@ -50,6 +50,7 @@ internal sealed class ImportTestOrganization : IAsyncDisposable
             Preset = preset,
             DryRun = dryRun,
             Encoding = encoding,
+            Routing = routing,
         }, Database.Clock);
     }
 
