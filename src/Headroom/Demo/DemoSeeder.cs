@@ -229,6 +229,7 @@ public sealed class DemoSeeder
                 _reps.Add(AddRep(index, team, region, faker, random, afterHours.Contains(index), overloaded.Contains(index), noLeave.Contains(index)));
             }
         }
+        AddBackupTerritories();
         await SaveAsync(force: true, keepTracking: true);
 
         root.ManagerId = vp.Id;
@@ -278,6 +279,25 @@ public sealed class DemoSeeder
             TimeZoneId = _regions[region ?? 0].TimeZoneId,
         };
         return _db.Members.Add(member).Entity;
+    }
+
+    // No province rests on one rep: each rep's first territory is covered by the next teammate
+    // as well, the way a team pairs reps on a province, so a rebalance or a leave cover can move
+    // an account to someone who covers its territory. Done without the random stream, so the
+    // rest of the demo is unchanged.
+    private void AddBackupTerritories()
+    {
+        foreach (var team in _reps.GroupBy(r => r.Member.Team).Select(g => g.ToList()).Where(t => t.Count > 1))
+        {
+            for (var i = 0; i < team.Count; i++)
+            {
+                var next = team[(i + 1) % team.Count].Member;
+                if (team[i].Member.Territories is [var first, ..] && !next.Territories.Contains(first))
+                {
+                    next.Territories.Add(first);
+                }
+            }
+        }
     }
 
     private DemoRepPlan AddRep(int index, Team team, int region, Faker faker, Random random, bool afterHours, bool overloaded, bool noLeave)
