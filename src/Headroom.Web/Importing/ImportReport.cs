@@ -1,3 +1,4 @@
+using System.Globalization;
 using Headroom.Importing;
 
 namespace Headroom.Web.Importing;
@@ -20,10 +21,12 @@ public sealed record ImportReport(
     long? Routed = null,
     long? Unrouted = null)
 {
-    public static ImportReport From(ImportResult result, ImportPreset preset) => new(
+    // The messages are worded in the given culture (the request's), with the problem's code beside
+    // them for scripts.
+    public static ImportReport From(ImportResult result, ImportPreset preset, CultureInfo culture) => new(
         result.Kind, preset, result.EncodingName, result.DryRun, result.Succeeded, result.Written,
         result.Created, result.Updated, result.Unchanged, result.Rejected, result.ErrorCount,
-        [.. result.Errors.Select(e => new ImportRowError(e.Row, e.Column, e.Message))], result.Routed, result.Unrouted);
+        [.. result.Errors.Select(e => new ImportRowError(e.Row, e.Column, e.Problem, e.Detail.Format(culture)))], result.Routed, result.Unrouted);
 }
 
-public sealed record ImportRowError(int Row, string Column, string Message);
+public sealed record ImportRowError(int Row, string Column, ImportProblem Code, string Message);

@@ -219,7 +219,7 @@ public static class ImportsApi
             Routing = upload.Kind == ImportKind.Leads ? routing : null,
         };
         var result = await DataImporter.ImportAsync(db, organization, request, clock, cancellationToken);
-        return ImportReport.From(result, upload.Preset);
+        return ImportReport.From(result, upload.Preset, CultureInfo.CurrentUICulture);
     }
 
     // Imported leads are routed as the importing admin: every auto-routing queue of the organization.

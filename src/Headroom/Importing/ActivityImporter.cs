@@ -277,11 +277,11 @@ internal static class ActivityImporter
             var first = firstRows[key];
             if (externalId is not null)
             {
-                row.ErrorAt(number, "ExternalId", $"duplicate external id '{externalId}' (also on row {first})");
+                row.ErrorAt(number, "ExternalId", ImportMessage.Of(ImportProblem.DuplicateExternalId, externalId, first));
             }
             else
             {
-                row.ErrorAt(number, "Start", $"duplicate activity: same member, start, type and account as row {first}; give the rows external ids to import both");
+                row.ErrorAt(number, "Start", ImportMessage.Of(ImportProblem.DuplicateActivity, first));
             }
         }
     }

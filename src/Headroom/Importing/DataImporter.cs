@@ -33,7 +33,7 @@ public static class DataImporter
             using var reader = TabularReader.Open(request.FilePath, encoding);
             if (reader.Headers.Count == 0)
             {
-                errors.Add(1, "", "the file is empty; the first row must be the header");
+                errors.Add(1, "", ImportProblem.EmptyFile);
                 return Finish(request, errors, encoding.WebName, created: null);
             }
             map = PresetTable.Map(request.Kind, request.Preset, reader.Headers, errors);
@@ -41,7 +41,7 @@ public static class DataImporter
         catch (Exception e) when (e is InvalidDataException or DecoderFallbackException
             || e.GetType().Namespace?.StartsWith("MiniExcelLibs", StringComparison.Ordinal) == true)
         {
-            errors.Add(1, "", $"cannot be read as {(TabularReader.IsXlsx(request.FilePath) ? "an XLSX workbook" : "CSV")}: {e.Message}");
+            errors.Add(1, "", TabularReader.IsXlsx(request.FilePath) ? ImportProblem.UnreadableXlsx : ImportProblem.UnreadableCsv, e.Message);
             return Finish(request, errors, encoding.WebName, created: null);
         }
         if (errors.Count > 0)
@@ -81,7 +81,7 @@ public static class DataImporter
         catch (DecoderFallbackException e)
         {
             db.ChangeTracker.Clear();
-            errors.Add(context.Row.Number, "", $"is not valid {encoding.WebName} text ({e.Message}); try --encoding");
+            errors.Add(context.Row.Number, "", ImportProblem.InvalidText, encoding.WebName, e.Message);
         }
         return Finish(request, errors, encoding.WebName, result);
     }
@@ -116,8 +116,7 @@ public static class DataImporter
         }
         using var again = File.OpenRead(request.FilePath);
         var (row, column) = TextEncodingDetector.Locate(again, invalid);
-        errors.Add(row, PresetTable.ColumnName(column),
-            $"is not valid UTF-8 (byte {invalid}); the file looks like GB18030/GBK — use --encoding gb18030 or auto");
+        errors.Add(row, PresetTable.ColumnName(column), ImportProblem.NotUtf8, invalid);
         return null;
     }
 

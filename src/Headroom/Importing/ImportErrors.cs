@@ -12,7 +12,10 @@ internal sealed class ImportErrors(string file, int max)
     // In row order: a few errors (duplicates within a file) are only known after the pass.
     public IReadOnlyList<ImportError> Listed => [.. _listed.OrderBy(e => e.Row)];
 
-    public void Add(int row, string column, string message)
+    public void Add(int row, string column, ImportProblem problem, params object[] args) =>
+        Add(row, column, ImportMessage.Of(problem, args));
+
+    public void Add(int row, string column, ImportMessage message)
     {
         Count++;
         if (row > 1 && _rejectedRows.Add(row))

@@ -17,27 +17,27 @@ internal sealed class ImportLookups
 
     public static async Task<ImportLookups> LoadAsync(AppDbContext db, CancellationToken cancellationToken)
     {
-        var members = new ReferenceIndex("member", "matched by external id, email or name");
+        var members = new ReferenceIndex(ImportNoun.Member, ImportProblem.UnknownMember);
         await foreach (var m in db.Members.AsNoTracking().Select(m => new { m.Id, m.ExternalId, m.Email, m.Name }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             members.Add(m.Id, m.ExternalId, m.Email, m.Name);
         }
-        var teams = new ReferenceIndex("team", "matched by external id or name");
+        var teams = new ReferenceIndex(ImportNoun.Team, ImportProblem.UnknownTeam);
         await foreach (var t in db.Teams.AsNoTracking().Select(t => new { t.Id, t.ExternalId, t.Name }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             teams.Add(t.Id, t.ExternalId, t.Name);
         }
-        var accounts = new ReferenceIndex("account", "matched by external id or exact name");
+        var accounts = new ReferenceIndex(ImportNoun.Account, ImportProblem.UnknownAccount);
         await foreach (var a in db.Accounts.AsNoTracking().Select(a => new { a.Id, a.ExternalId, a.Name }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             accounts.Add(a.Id, a.ExternalId, a.Name);
         }
-        var deals = new ReferenceIndex("deal", "matched by external id or exact name");
+        var deals = new ReferenceIndex(ImportNoun.Deal, ImportProblem.UnknownDeal);
         await foreach (var d in db.Deals.AsNoTracking().Select(d => new { d.Id, d.ExternalId, d.Name }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             deals.Add(d.Id, d.ExternalId, d.Name);
         }
-        var leads = new ReferenceIndex("lead", "matched by external id or exact name");
+        var leads = new ReferenceIndex(ImportNoun.Lead, ImportProblem.UnknownLead);
         await foreach (var l in db.Leads.AsNoTracking().Select(l => new { l.Id, l.ExternalId, l.Name }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             leads.Add(l.Id, l.ExternalId, l.Name);

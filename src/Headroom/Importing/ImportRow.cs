@@ -42,13 +42,13 @@ internal sealed class ImportRow
         _mutedError = false;
         if (reader is CsvTabularReader { BadData: { } bad })
         {
-            Error("", $"malformed quoting ({bad})");
+            Error("", ImportProblem.MalformedQuoting, bad);
         }
         for (var i = _map.Headers.Count; i < reader.CellCount; i++)
         {
             if (reader[i] is not null)
             {
-                Error(PresetTable.ColumnName(i), $"this row has a value beyond the last header column ({_map.Headers.Count} columns)");
+                Error(PresetTable.ColumnName(i), ImportProblem.ValueBeyondHeader, _map.Headers.Count);
                 break;
             }
         }
@@ -56,10 +56,12 @@ internal sealed class ImportRow
 
     public bool Has(string field) => _map.Has(field);
 
-    public void Error(string field, string message) => ErrorAt(Number, field, message);
+    public void Error(string field, ImportProblem problem, params object[] args) => ErrorAt(Number, field, ImportMessage.Of(problem, args));
+
+    public void Error(string field, ImportMessage message) => ErrorAt(Number, field, message);
 
     // For an error found about a row after it was read (a duplicate whose first row is looked up later).
-    public void ErrorAt(int rowNumber, string field, string message)
+    public void ErrorAt(int rowNumber, string field, ImportMessage message)
     {
         if (Muted)
         {
@@ -96,14 +98,14 @@ internal sealed class ImportRow
         {
             if (required)
             {
-                Error(field, "a value is required");
+                Error(field, ImportProblem.Required);
                 return false;
             }
             return true;
         }
         if (text.Length > maxLength)
         {
-            Error(field, $"is {text.Length} characters long; at most {maxLength} are allowed");
+            Error(field, ImportProblem.TooLong, text.Length, maxLength);
             return false;
         }
         value = text;
@@ -125,7 +127,7 @@ internal sealed class ImportRow
             var name = chinese ? last + first : $"{first} {last}".Trim();
             if (name.Length == 0)
             {
-                Error(Has("LastName") ? "LastName" : "FirstName", "a name is required");
+                Error(Has("LastName") ? "LastName" : "FirstName", ImportProblem.NameRequired);
                 value = null;
                 return false;
             }
@@ -170,14 +172,14 @@ internal sealed class ImportRow
         {
             if (required)
             {
-                Error(field, "a date is required");
+                Error(field, ImportProblem.DateRequired);
                 return false;
             }
             return true;
         }
         if (!ValueParser.TryParseDate(cell, out var date))
         {
-            Error(field, $"'{Raw(field)}' is not a date (use yyyy-MM-dd, yyyy/M/d or M/d/yyyy)");
+            Error(field, ImportProblem.NotDate, Raw(field)!);
             return false;
         }
         value = date;
@@ -197,14 +199,14 @@ internal sealed class ImportRow
         {
             if (required)
             {
-                Error(field, "a date and time is required");
+                Error(field, ImportProblem.DateTimeRequired);
                 return false;
             }
             return true;
         }
         if (!ValueParser.TryParseDateTime(cell, out var time, out var isUtc))
         {
-            Error(field, $"'{Raw(field)}' is not a date and time (use yyyy-MM-dd HH:mm)");
+            Error(field, ImportProblem.NotDateTime, Raw(field)!);
             return false;
         }
         if (isUtc)
@@ -214,7 +216,7 @@ internal sealed class ImportRow
         }
         if (_zone.IsInvalidTime(time))
         {
-            Error(field, $"'{Raw(field)}' does not exist in {Organization.TimeZoneId} (clocks skip it)");
+            Error(field, ImportProblem.SkippedLocalTime, Raw(field)!, Organization.TimeZoneId);
             return false;
         }
         value = TimeZoneInfo.ConvertTimeToUtc(time, _zone);
@@ -233,14 +235,14 @@ internal sealed class ImportRow
         {
             if (required)
             {
-                Error(field, "a number is required");
+                Error(field, ImportProblem.NumberRequired);
                 return false;
             }
             return true;
         }
         if (!ValueParser.TryParseInt(cell, out var number) || number < min || number > max)
         {
-            Error(field, $"'{Raw(field)}' is not a whole number from {min} to {max}");
+            Error(field, ImportProblem.NotWholeNumber, Raw(field)!, min, max);
             return false;
         }
         value = number;
@@ -261,7 +263,7 @@ internal sealed class ImportRow
         }
         if (!ValueParser.TryParseNumber(cell, out var number) || number < min || number > max)
         {
-            Error(field, $"'{Raw(field)}' is not a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
+            Error(field, ImportProblem.NotNumber, Raw(field)!, min, max);
             return false;
         }
         value = number;
@@ -282,7 +284,7 @@ internal sealed class ImportRow
         }
         if (!ValueAliases.TryParseBool(text, out var b))
         {
-            Error(field, $"'{text}' is not yes/no (true/false, 是/否)");
+            Error(field, ImportProblem.NotYesNo, text);
             return false;
         }
         value = b;
@@ -302,14 +304,14 @@ internal sealed class ImportRow
         {
             if (required)
             {
-                Error(field, "a value is required");
+                Error(field, ImportProblem.Required);
                 return false;
             }
             return true;
         }
         if (!ValueAliases.TryParse<TEnum>(text, out var parsed))
         {
-            Error(field, $"'{text}' is not one of {string.Join(", ", Enum.GetNames<TEnum>())} (or their Chinese names)");
+            Error(field, ImportProblem.NotOneOf, text, string.Join(", ", Enum.GetNames<TEnum>()));
             return false;
         }
         value = parsed;
@@ -330,7 +332,7 @@ internal sealed class ImportRow
         {
             if (required)
             {
-                Error(field, "a value is required");
+                Error(field, ImportProblem.Required);
                 return false;
             }
             return true;
@@ -341,10 +343,10 @@ internal sealed class ImportRow
                 id = found;
                 return true;
             case ReferenceIndex.Match.Ambiguous:
-                Error(field, $"more than one {index.What} is called '{text}'; use its external id");
+                Error(field, ImportProblem.AmbiguousReference, index.What, text);
                 return false;
             default:
-                Error(field, $"no {index.What} '{text}' exists in {Organization.Name} ({index.KeysDescription})");
+                Error(field, index.Unknown, text, Organization.Name);
                 return false;
         }
     }

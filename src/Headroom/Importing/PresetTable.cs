@@ -49,19 +49,19 @@ internal static class PresetTable
             var header = headers[i].Trim();
             if (normalized[i].Length == 0)
             {
-                errors.Add(1, ColumnName(i), "the header cell is empty");
+                errors.Add(1, ColumnName(i), ImportProblem.EmptyHeader);
                 continue;
             }
             if (seen.TryGetValue(normalized[i], out var first))
             {
-                errors.Add(1, header, $"the column appears twice (also column {ColumnName(first)})");
+                errors.Add(1, header, ImportProblem.DuplicateHeader, ColumnName(first));
                 continue;
             }
             seen[normalized[i]] = i;
             if (!known[i] && !ignored.Contains(normalized[i]))
             {
                 var expected = string.Join(", ", fields.SelectMany(f => f.Headers[preset].Take(1)));
-                errors.Add(1, header, $"unknown column for {KindName(kind)} with preset {PresetName(preset)}; expected some of: {expected}");
+                errors.Add(1, header, ImportProblem.UnknownColumn, KindName(kind), PresetName(preset), expected);
             }
         }
         foreach (var field in fields)
@@ -75,7 +75,7 @@ internal static class PresetTable
             if (missing)
             {
                 var header = field.Headers[preset].FirstOrDefault() ?? field.Name;
-                errors.Add(1, header, $"required column is missing (preset {PresetName(preset)})");
+                errors.Add(1, header, ImportProblem.MissingColumn, PresetName(preset));
             }
         }
         return new ColumnMap(byField, headers.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray());

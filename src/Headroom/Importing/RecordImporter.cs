@@ -49,7 +49,7 @@ internal static class RecordImporter
             {
                 if (seenExternal.TryGetValue(externalId, out var firstRow))
                 {
-                    row.Error("ExternalId", $"duplicate external id '{externalId}' (also on row {firstRow})");
+                    row.Error("ExternalId", ImportProblem.DuplicateExternalId, externalId, firstRow);
                     continue;
                 }
                 seenExternal[externalId] = row.Number;
@@ -58,7 +58,7 @@ internal static class RecordImporter
             {
                 if (seenKeys.TryGetValue(naturalKey, out var firstRow))
                 {
-                    row.Error(spec.KeyField, $"duplicate {spec.What} '{naturalKey}' (also on row {firstRow}); give the rows external ids to import both");
+                    row.Error(spec.KeyField, ImportProblem.DuplicateKey, spec.What, naturalKey, firstRow);
                     continue;
                 }
                 seenKeys[naturalKey] = row.Number;
@@ -73,7 +73,7 @@ internal static class RecordImporter
             {
                 if (sharedKeys.Contains(naturalKey) && externalId is null)
                 {
-                    row.Error(spec.KeyField, $"more than one existing {spec.What} matches '{naturalKey}'; add an ExternalId column to say which");
+                    row.Error(spec.KeyField, ImportProblem.AmbiguousExisting, spec.What, naturalKey);
                     continue;
                 }
                 if (byName.ExternalId is null || externalId is null)
@@ -82,7 +82,7 @@ internal static class RecordImporter
                 }
                 else if (spec.NaturalKeyUnique?.Invoke(byName) == true)
                 {
-                    row.Error(spec.KeyField, $"'{naturalKey}' already belongs to the {spec.What} with external id '{byName.ExternalId}'");
+                    row.Error(spec.KeyField, ImportProblem.KeyOfOtherRecord, spec.What, naturalKey, byName.ExternalId);
                     continue;
                 }
             }
@@ -95,7 +95,7 @@ internal static class RecordImporter
             }
             if (!matchedSet.Add(target))
             {
-                row.Error(spec.KeyField, $"this row and an earlier one both match the existing {spec.What} '{naturalKey ?? externalId}'");
+                row.Error(spec.KeyField, ImportProblem.MatchesSameExisting, spec.What, (naturalKey ?? externalId)!);
                 continue;
             }
             var keepExternalId = target.ExternalId;

@@ -8,7 +8,7 @@ namespace Headroom.Importing;
 internal sealed class RecordSpec<T>
     where T : TenantEntity, IExternallyIdentified
 {
-    public required string What { get; init; }
+    public required ImportNoun What { get; init; }
     // Header field that holds the natural key, for duplicate errors.
     public required string KeyField { get; init; }
     public required Func<AppDbContext, IQueryable<T>> Existing { get; init; }

@@ -22,7 +22,7 @@ internal static class RecordSpecs
         var parents = new Dictionary<int, (Team Team, string? Parent)>();
         return new RecordSpec<Team>
         {
-            What = "team",
+            What = ImportNoun.Team,
             KeyField = "Name",
             Existing = db => db.Teams,
             Create = () => new Team { Name = "" },
@@ -53,18 +53,18 @@ internal static class RecordSpecs
                     {
                         if (named.Count > 1)
                         {
-                            context.Errors.Add(rowNumber, header, $"more than one team is called '{parentText}'; use its external id");
+                            context.Errors.Add(rowNumber, header, ImportProblem.AmbiguousReference, ImportNoun.Team, parentText);
                             continue;
                         }
                         parent = named[0];
                     }
                     if (parent is null)
                     {
-                        context.Errors.Add(rowNumber, header, $"no team '{parentText}' exists in {context.Organization.Name} or in this file");
+                        context.Errors.Add(rowNumber, header, ImportProblem.UnknownParentTeam, parentText, context.Organization.Name);
                     }
                     else if (ReferenceEquals(parent, team))
                     {
-                        context.Errors.Add(rowNumber, header, "a team cannot be its own parent");
+                        context.Errors.Add(rowNumber, header, ImportProblem.OwnParent);
                     }
                     else if (parent.Id != 0)
                     {
@@ -81,7 +81,7 @@ internal static class RecordSpecs
 
     public static RecordSpec<Member> Members(ImportContext context) => new()
     {
-        What = "member",
+        What = ImportNoun.Member,
         KeyField = "Email",
         Existing = db => db.Members,
         Create = () => new Member { Name = "" },
@@ -95,7 +95,7 @@ internal static class RecordSpecs
             {
                 if (email is not null && !AppUsers.LooksLikeEmail(email))
                 {
-                    row.Error("Email", $"'{email}' is not an email address");
+                    row.Error("Email", ImportProblem.NotEmail, email);
                 }
                 m.Email = email;
             }
@@ -112,7 +112,7 @@ internal static class RecordSpecs
             {
                 if (zone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
                 {
-                    row.Error("TimeZone", $"'{zone}' is not a time zone (use an IANA id such as Asia/Shanghai)");
+                    row.Error("TimeZone", ImportProblem.NotTimeZone, zone);
                 }
                 m.TimeZoneId = zone;
             }
@@ -121,7 +121,7 @@ internal static class RecordSpecs
 
     public static RecordSpec<Account> Accounts(ImportContext context) => new()
     {
-        What = "account",
+        What = ImportNoun.Account,
         KeyField = "Name",
         Existing = db => db.Accounts,
         Create = () => new Account { Name = "" },
@@ -141,7 +141,7 @@ internal static class RecordSpecs
 
     public static RecordSpec<Contact> Contacts(ImportContext context) => new()
     {
-        What = "contact",
+        What = ImportNoun.Contact,
         KeyField = "Name",
         Existing = db => db.Contacts,
         Create = () => new Contact { Name = "" },
@@ -159,7 +159,7 @@ internal static class RecordSpecs
 
     public static RecordSpec<Lead> Leads(ImportContext context) => new()
     {
-        What = "lead",
+        What = ImportNoun.Lead,
         KeyField = "Name",
         Existing = db => db.Leads,
         Create = () => new Lead { Name = "" },
@@ -178,7 +178,7 @@ internal static class RecordSpecs
             {
                 if (value < 0)
                 {
-                    row.Error("EstimatedValue", "must not be negative");
+                    row.Error("EstimatedValue", ImportProblem.Negative);
                 }
                 l.EstimatedValueMinor = value;
             }
@@ -197,7 +197,7 @@ internal static class RecordSpecs
 
     public static RecordSpec<Deal> Deals(ImportContext context) => new()
     {
-        What = "deal",
+        What = ImportNoun.Deal,
         KeyField = "Name",
         Existing = db => db.Deals,
         Create = () => new Deal { Name = "" },
@@ -212,7 +212,7 @@ internal static class RecordSpecs
             {
                 if (amount < 0)
                 {
-                    row.Error("Amount", "must not be negative");
+                    row.Error("Amount", ImportProblem.Negative);
                 }
                 d.AmountMinor = amount;
             }
@@ -225,7 +225,7 @@ internal static class RecordSpecs
                 }
                 else
                 {
-                    row.Error("Stage", $"'{stageText}' is not a stage of the pipeline of {context.Organization.Name} ({string.Join(", ", context.Lookups.Stages.Select(s => s.Name))})");
+                    row.Error("Stage", ImportProblem.NotStage, stageText!, context.Organization.Name, string.Join(", ", context.Lookups.Stages.Select(s => s.Name)));
                 }
             }
             if (row.TryDate("ExpectedCloseDate", out var close)) d.ExpectedCloseDate = close;
@@ -236,7 +236,7 @@ internal static class RecordSpecs
 
     public static RecordSpec<FollowUp> FollowUps(ImportContext context) => new()
     {
-        What = "follow-up",
+        What = ImportNoun.FollowUp,
         KeyField = "Title",
         Existing = db => db.FollowUps,
         Create = () => new FollowUp { Title = "" },
@@ -260,7 +260,7 @@ internal static class RecordSpecs
 
     public static RecordSpec<CustomerFeedback> Feedback(ImportContext context) => new()
     {
-        What = "feedback",
+        What = ImportNoun.Feedback,
         KeyField = "Account",
         Existing = db => db.CustomerFeedback,
         Create = () => new CustomerFeedback(),
@@ -274,7 +274,7 @@ internal static class RecordSpecs
                 f.Score = score!.Value;
                 if (kind == FeedbackKind.Csat && score is < 1 or > 5)
                 {
-                    row.Error("Score", $"a CSAT score is 1 to 5, not {score}");
+                    row.Error("Score", ImportProblem.CsatOutOfRange, score);
                 }
             }
             if (row.TryReference("Account", context.Lookups.Accounts, out var account, required: true)) f.AccountId = account!.Value;

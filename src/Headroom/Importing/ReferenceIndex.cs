@@ -2,7 +2,7 @@ namespace Headroom.Importing;
 
 // Finds a record of the current organization by external id first, then by natural keys (email,
 // name…; case-insensitive). A key two records share is ambiguous rather than a guess.
-internal sealed class ReferenceIndex(string what, string keysDescription)
+internal sealed class ReferenceIndex(ImportNoun what, ImportProblem unknown)
 {
     private readonly Dictionary<string, long> _byExternalId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _byKey = new(StringComparer.OrdinalIgnoreCase);
@@ -15,9 +15,10 @@ internal sealed class ReferenceIndex(string what, string keysDescription)
         Ambiguous,
     }
 
-    public string What { get; } = what;
+    public ImportNoun What { get; } = what;
 
-    public string KeysDescription { get; } = keysDescription;
+    // The problem that says how a reference is matched when nothing matches it.
+    public ImportProblem Unknown { get; } = unknown;
 
     public void Add(long id, string? externalId, params string?[] keys)
     {

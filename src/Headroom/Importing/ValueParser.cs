@@ -33,7 +33,7 @@ public static class ValueParser
 
     // "12,500.50" -> 1250050 for two minor digits. Accepts a leading currency sign or code, spaces
     // and thousands separators. Returns null and a reason on anything else.
-    public static long? ParseMoney(string text, string currency, out string? problem)
+    public static long? ParseMoney(string text, string currency, out ImportMessage? problem)
     {
         problem = null;
         var digits = MinorDigits(currency);
@@ -78,7 +78,7 @@ public static class ValueParser
                         fractionDigits++;
                         if (fractionDigits > digits)
                         {
-                            problem = $"'{text}' has more than {digits} decimal place(s), which {currency.ToUpperInvariant()} does not allow";
+                            problem = ImportMessage.Of(ImportProblem.TooManyDecimals, text, digits, currency.ToUpperInvariant());
                             return null;
                         }
                         fraction = (fraction * 10) + (c - '0');
@@ -98,13 +98,13 @@ public static class ValueParser
                 }
                 else
                 {
-                    problem = $"'{text}' is not an amount of money";
+                    problem = ImportMessage.Of(ImportProblem.NotMoney, text);
                     return null;
                 }
             }
             if (!seenDigit)
             {
-                problem = $"'{text}' is not an amount of money";
+                problem = ImportMessage.Of(ImportProblem.NotMoney, text);
                 return null;
             }
             for (var i = fractionDigits; i < digits; i++)
@@ -116,7 +116,7 @@ public static class ValueParser
         }
         catch (OverflowException)
         {
-            problem = $"'{text}' is too large";
+            problem = ImportMessage.Of(ImportProblem.MoneyTooLarge, text);
             return null;
         }
     }

@@ -71,7 +71,8 @@ public class ImportPageTests
         // Both columns are unknown to the Headroom preset, and its required Name column is missing.
         Assert.Contains("文件的列名或格式有 3 处错误", html, StringComparison.Ordinal);
         Assert.Contains("<td>颜色</td>", html, StringComparison.Ordinal);
-        Assert.Contains("原因由导入程序给出，目前只有英文。", html, StringComparison.Ordinal);
+        Assert.Contains("未知的列：导入 accounts（预设 headroom）时没有此列", html, StringComparison.Ordinal);
+        Assert.Contains("缺少必需的列（预设 headroom）", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -56,6 +56,25 @@ public class ImportsApiTests
     }
 
     [Fact]
+    public async Task RowErrors_SpeakTheReadersLanguage_WithAStableCode()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        var client = world.Client(ApiWorld.Admin);
+        client.DefaultRequestHeaders.AcceptLanguage.Clear();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        var report = await ReportAsync(await PostAsync(client, "accounts", OneBadRow, dryRun: true), HttpStatusCode.UnprocessableEntity);
+        var error = Assert.Single(report.Errors);
+        Assert.Equal((3, "Tier", Headroom.Importing.ImportProblem.NotOneOf), (error.Row, error.Column, error.Code));
+        Assert.StartsWith("“Z”不是以下取值之一：", error.Message, StringComparison.Ordinal);
+
+        client.DefaultRequestHeaders.AcceptLanguage.Clear();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        error = Assert.Single((await ReportAsync(await PostAsync(client, "accounts", OneBadRow, dryRun: true), HttpStatusCode.UnprocessableEntity)).Errors);
+        Assert.StartsWith("'Z' is not one of ", error.Message, StringComparison.Ordinal);
+        AssertNoUploadsLeft(world.Host);
+    }
+
+    [Fact]
     public async Task Apply_ThenTheSameFileAgain_ChangesNothing()
     {
         await using var world = await ApiWorld.CreateAsync();

@@ -33,7 +33,7 @@ public class ValueParserTests
     public void ParseMoney_Rejects(string text, string currency, string reason)
     {
         Assert.Null(ValueParser.ParseMoney(text, currency, out var problem));
-        Assert.Contains(reason, problem);
+        Assert.Contains(reason, problem?.ToString());
     }
 
     [Theory]
