@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Headroom.Assignment;
 using Headroom.Benchmarks;
 
@@ -49,8 +50,15 @@ var exactLp = new Option<bool>("--exact-lp") { Description = "Also solve both LP
 var exactIp = new Option<double>("--exact-ip") { Description = "Also solve the integer cost problem at the plan's cap with CP-SAT for this many seconds (small instances only)" };
 var tolerance = new Option<double?>("--utilization-tolerance") { Description = "How far (absolute) the cost stage may raise the balanced maximum utilization (default 0.001)" };
 var targetGap = new Option<double?>("--utilization-target-gap") { Description = "Also let the cost stage go up to the utilization bound × (1 + this) (default 0)" };
-var sales = new Command("sales", "Sales-scale assignment: balanced plan vs round robin and least loaded, and online routing latency") { leads, salesReps, salesSeed, routes, workers, boundIterations, exactLp, exactIp, tolerance, targetGap };
+var costFlow = new Option<bool?>("--cost-flow") { Description = "Start the cost stage from the transportation (min-cost flow) step (default true; false: every item on its cheapest candidate)" };
+var sales = new Command("sales", "Sales-scale assignment: balanced plan vs round robin and least loaded, and online routing latency") { leads, salesReps, salesSeed, routes, workers, boundIterations, exactLp, exactIp, tolerance, targetGap, costFlow };
 sales.SetAction(parse => SalesBenchmark.Run(parse.GetValue(leads), parse.GetValue(salesReps), parse.GetValue(salesSeed), parse.GetValue(routes), parse.GetValue(workers), parse.GetValue(boundIterations), parse.GetValue(exactLp), parse.GetValue(exactIp),
-    parse.GetValue(tolerance), parse.GetValue(targetGap)));
+    parse.GetValue(tolerance), parse.GetValue(targetGap), parse.GetValue(costFlow)));
 
-return await new RootCommand("Headroom benchmarks") { import, seed, web, workload, workloadPage, dashboard, gap, sales }.Parse(args).InvokeAsync();
+var gapSeeds = new Option<string>("--seeds") { DefaultValueFactory = _ => "1,2", Description = "Comma-separated seeds" };
+var ipSeconds = new Option<double>("--ip-seconds") { DefaultValueFactory = _ => 60, Description = "CP-SAT time limit per cap" };
+var salesGap = new Command("sales-gap", "Integrality gap of the sales cost stage: CP-SAT optimum vs the staged LP at several caps (small instances only)") { leads, salesReps, gapSeeds, ipSeconds, workers };
+salesGap.SetAction(parse => SalesIntegralityGap.Run(parse.GetValue(leads), parse.GetValue(salesReps),
+    [.. parse.GetValue(gapSeeds)!.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))], parse.GetValue(ipSeconds), parse.GetValue(workers)));
+
+return await new RootCommand("Headroom benchmarks") { import, seed, web, workload, workloadPage, dashboard, gap, sales, salesGap }.Parse(args).InvokeAsync();

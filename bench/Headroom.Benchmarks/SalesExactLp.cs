@@ -17,11 +17,12 @@ public static class SalesExactLp
     // between the engine's bound and the LP is the engine's price search, not its formula.
     public static (double Utilization, double Cost, double AtDuals) Solve(AssignmentInstance instance, AssignmentPlan plan)
     {
-        var (cost, atDuals) = Cost(instance, plan);
+        var (cost, atDuals, _) = Cost(instance, plan, plan.UtilizationCap);
         return (Utilization(instance, plan), cost, atDuals);
     }
 
-    private static double Utilization(AssignmentInstance instance, AssignmentPlan plan)
+    // The exact LP's own minimum maximum utilization (stage 1 fixed at its LP optimum).
+    public static double Utilization(AssignmentInstance instance, AssignmentPlan plan)
     {
         using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available");
         var level = solver.MakeNumVar(0, double.PositiveInfinity, "U");
@@ -41,7 +42,9 @@ public static class SalesExactLp
         return solver.Solve() == Solver.ResultStatus.OPTIMAL ? level.SolutionValue() : double.NaN;
     }
 
-    private static (double Cost, double AtDuals) Cost(AssignmentInstance instance, AssignmentPlan plan)
+    // The staged cost LP with every rep held to cap: its value, the engine's Lagrangian at its
+    // duals, and how many items the (vertex) solution splits between reps.
+    public static (double Cost, double AtDuals, int Split) Cost(AssignmentInstance instance, AssignmentPlan plan, double cap)
     {
         using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available");
         var capacity = new Constraint?[instance.Reps.Count];
@@ -50,16 +53,17 @@ public static class SalesExactLp
             var rep = instance.Reps[r];
             if (rep.AvailableMinutes > 0)
             {
-                var limit = Math.Max(rep.CurrentLoadMinutes, Math.Floor(plan.UtilizationCap * rep.AvailableMinutes));
+                var limit = Math.Max(rep.CurrentLoadMinutes, Math.Floor(cap * rep.AvailableMinutes));
                 capacity[r] = solver.MakeConstraint(double.NegativeInfinity, limit - rep.CurrentLoadMinutes);
             }
         }
-        AddItems(instance, plan, solver, capacity, solver.Objective());
+        var variables = AddItems(instance, plan, solver, capacity, solver.Objective());
         solver.Objective().SetMinimization();
         if (solver.Solve() != Solver.ResultStatus.OPTIMAL)
         {
-            return (double.NaN, double.NaN);
+            return (double.NaN, double.NaN, 0);
         }
+        var split = variables.Count(item => item.Any(x => x.SolutionValue() is > 1e-6 and < 1 - 1e-6));
         // A minimization's duals of <= rows are <= 0; the Lagrangian price is their negation.
         var prices = capacity.Select(c => c is null ? 0 : Math.Max(0, -c.DualValue())).ToArray();
         var value = 0.0;
@@ -83,11 +87,12 @@ public static class SalesExactLp
         {
             value -= capacity[r] is { } row ? prices[r] * row.Ub() : 0;
         }
-        return (solver.Objective().Value(), value);
+        return (solver.Objective().Value(), value, split);
     }
 
-    private static void AddItems(AssignmentInstance instance, AssignmentPlan plan, Solver solver, Constraint?[] capacity, Objective? cost)
+    private static List<List<Variable>> AddItems(AssignmentInstance instance, AssignmentPlan plan, Solver solver, Constraint?[] capacity, Objective? cost)
     {
+        var variables = new List<List<Variable>>();
         for (var i = 0; i < instance.Items.Count; i++)
         {
             if (plan.RepOfItem[i] < 0)
@@ -95,6 +100,8 @@ public static class SalesExactLp
                 continue;
             }
             var once = solver.MakeConstraint(1, 1);
+            var item = new List<Variable>();
+            variables.Add(item);
             for (var r = 0; r < instance.Reps.Count; r++)
             {
                 if (!instance.IsEligible(i, r))
@@ -102,18 +109,24 @@ public static class SalesExactLp
                     continue;
                 }
                 var x = solver.MakeNumVar(0, 1, "");
+                item.Add(x);
                 once.SetCoefficient(x, 1);
                 capacity[r]!.SetCoefficient(x, instance.EffortOf(i, r));
                 cost?.SetCoefficient(x, instance.CostOf(i, r));
             }
         }
+        return variables;
     }
 
     // The integer cost problem at the plan's cap (the staged problem itself) with CP-SAT: its best
     // solution and proven lower bound within the time limit, to tell how much of the gap to the LP
     // any integral plan must keep (items are not split, and at the cap the tight reps have no
     // spare minutes).
-    public static (double Best, double Bound, string Status) SolveInteger(AssignmentInstance instance, AssignmentPlan plan, double seconds, int workers)
+    public static (double Best, double Bound, string Status) SolveInteger(AssignmentInstance instance, AssignmentPlan plan, double seconds, int workers) =>
+        SolveInteger(instance, plan, plan.UtilizationCap, seconds, workers);
+
+    // The same at any cap; the plan's placement is the hint only when it fits that cap.
+    public static (double Best, double Bound, string Status) SolveInteger(AssignmentInstance instance, AssignmentPlan plan, double cap, double seconds, int workers)
     {
         var model = new CpModel();
         var rows = new List<(ILiteral, long)>[instance.Reps.Count];
@@ -153,7 +166,7 @@ public static class SalesExactLp
             {
                 continue;
             }
-            var limit = (long)Math.Max(rep.CurrentLoadMinutes, Math.Floor(plan.UtilizationCap * rep.AvailableMinutes));
+            var limit = (long)Math.Max(rep.CurrentLoadMinutes, Math.Floor(cap * rep.AvailableMinutes));
             var load = LinearExpr.NewBuilder();
             foreach (var (x, effort) in rows[r])
             {
@@ -164,6 +177,8 @@ public static class SalesExactLp
         model.Minimize(objective);
         var solver = new CpSolver { StringParameters = FormattableString.Invariant($"max_time_in_seconds:{seconds} num_workers:{workers}") };
         var status = solver.Solve(model);
-        return (solver.ObjectiveValue, solver.BestObjectiveBound, status.ToString());
+        return status is Google.OrTools.Sat.CpSolverStatus.Infeasible or Google.OrTools.Sat.CpSolverStatus.Unknown
+            ? (double.NaN, double.NaN, status.ToString())
+            : (solver.ObjectiveValue, solver.BestObjectiveBound, status.ToString());
     }
 }

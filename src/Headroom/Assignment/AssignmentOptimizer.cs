@@ -11,7 +11,9 @@ namespace Headroom.Assignment;
 //    out the top), then moves and two-step chains that take work off the most utilized rep;
 // 4. lower cost with every rep kept at or below the achieved maximum (plus a small tolerance, or
 //    up to the utilization target when UtilizationTargetGap is set):
-//    start again from every item on its cheapest candidate, the reps above the cap shedding work
+//    start again from the transportation step's flow (CostTransportation: the cost LP as a
+//    min-cost flow, each item on the candidate carrying most of it) or, without it, from every
+//    item on its cheapest candidate, the reps above the cap shedding work
 //    at the least added cost (or, if that cannot get under the cap, keep the balanced plan), then
 //    moves to cheaper candidates, pairs of moves that make room on a cheaper rep, and ejection
 //    chains of up to CostChainDepth further moves (found breadth first over reps). Improving
@@ -36,14 +38,21 @@ public static class AssignmentOptimizer
         {
             capacityLoad[r] = Math.Max(graph.BaseLoad[r], Math.Floor(cap * graph.Capacity[r]));
         }
+        // The transportation step's rounded flow if it repairs to the cap, else every item on its
+        // cheapest candidate; its duals seed the cost bound (any prices give a valid bound).
+        var transport = options.CostFlow ? CostTransportation.Solve(graph, search.State.Slot, capacityLoad) : null;
         var fresh = new BalancedSearch(new PlanState(graph), options, clock);
-        if (fresh.PlaceByCost(search.State.Slot, capacityLoad, cap))
+        if (transport is { } t && fresh.PlaceBySlots(search.State.Slot, t.Slot, capacityLoad, cap))
+        {
+            search = fresh;
+        }
+        else if ((fresh = new BalancedSearch(new PlanState(graph), options, clock)).PlaceByCost(search.State.Slot, capacityLoad, cap))
         {
             search = fresh;
         }
         search.LowerCost(capacityLoad);
         // The subgradient method gains little after its first few restarts; a third of the passes.
-        var costBound = bounds.CostBound(capacityLoad, search.State.TotalCost(), Math.Max(20, options.BoundIterations / 3));
+        var costBound = bounds.CostBound(capacityLoad, search.State.TotalCost(), Math.Max(20, options.BoundIterations / 3), transport?.Prices);
         var explanations = PlanReport.ExplainBalanced(search.State, capacityLoad, unplaced);
         return PlanReport.Build(instance, AssignmentStrategy.Balanced, search.State, explanations, utilizationBound, costBound,
             bounds.CostPrices, cap, clock.Elapsed);

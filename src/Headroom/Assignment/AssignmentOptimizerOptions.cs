@@ -30,6 +30,11 @@ public sealed record AssignmentOptimizerOptions
 
     public int BoundIterations { get; init; } = 150;
 
+    // The cost stage's fresh start: a transportation (min-cost flow) step, rounded and repaired,
+    // instead of every item on its cheapest candidate (false). Its duals also seed the cost bound's
+    // prices. Cheaper on every instance measured, for about 0.3 s at 100k × 1k (ADR 0024).
+    public bool CostFlow { get; init; } = true;
+
     // A safety net, not a tuning knob: the stages are bounded by passes so a plan depends only on
     // the instance and the seed; only a run that hits this limit depends on the machine.
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(30);

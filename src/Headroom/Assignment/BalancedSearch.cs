@@ -359,6 +359,42 @@ internal sealed class BalancedSearch(PlanState state, AssignmentOptimizerOptions
             }
             state.Place(i, chosen);
         }
+        return ShedToCap(capacityLoad, cap);
+    }
+
+    // A fresh start from the transportation step: each item on the candidate that carried most of
+    // its flow (its cheapest candidate with room if that rep is at its item cap), then the same
+    // repair as PlaceByCost.
+    public bool PlaceBySlots(int[] placed, int[] slots, double[] capacityLoad, double cap)
+    {
+        for (var i = 0; i < _g.Items; i++)
+        {
+            if (placed[i] < 0)
+            {
+                continue;
+            }
+            var chosen = slots[i] >= 0 && state.HasRoom(_g.Rep[slots[i]]) ? slots[i] : -1;
+            if (chosen < 0)
+            {
+                for (var k = _g.Start[i]; k < _g.Start[i + 1]; k++)
+                {
+                    if (state.HasRoom(_g.Rep[k]) && (chosen < 0 || _g.Cost[k] < _g.Cost[chosen]))
+                    {
+                        chosen = k;
+                    }
+                }
+            }
+            if (chosen < 0)
+            {
+                return false;
+            }
+            state.Place(i, chosen);
+        }
+        return ShedToCap(capacityLoad, cap);
+    }
+
+    private bool ShedToCap(double[] capacityLoad, double cap)
+    {
         for (var r = 0; r < _g.Reps && !OutOfTime; r++)
         {
             while (state.Load[r] > capacityLoad[r] && ShedCheapest(r, capacityLoad))

@@ -9,14 +9,17 @@ namespace Headroom.Tests.Assignment;
 // same staged problem (the same items, the same capacity rows at the plan's utilization cap).
 public sealed class AssignmentBoundsLpTests
 {
+    // costFlow: the cost bound starts from the transportation step's duals (true) or from zero.
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public void Bounds_SalesInstances_AreAtMostTheExactLp(int seed)
+    [InlineData(1, true)]
+    [InlineData(2, true)]
+    [InlineData(3, true)]
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    public void Bounds_SalesInstances_AreAtMostTheExactLp(int seed, bool costFlow)
     {
         var instance = SalesInstanceGenerator.Generate(600, 50, seed);
-        var plan = AssignmentOptimizer.Plan(instance, new AssignmentOptimizerOptions { Seed = seed, Workers = 1 });
+        var plan = AssignmentOptimizer.Plan(instance, new AssignmentOptimizerOptions { Seed = seed, Workers = 1, CostFlow = costFlow });
         var capacityLoad = CapacityLoad(instance, plan);
 
         var utilization = SolveUtilization(instance, plan);

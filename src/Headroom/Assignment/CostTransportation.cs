@@ -1,0 +1,258 @@
+using Google.OrTools.Graph;
+
+namespace Headroom.Assignment;
+
+// The cost stage as a transportation problem (ADR 0024, session 7): items supply their standard
+// effort in minutes, every rep takes at most its room under the cap, and an arc from an item to a
+// candidate costs the pair's cost per standard minute; solved exactly with OR-Tools' min-cost flow.
+// Two approximations keep it small and fast, and the local search repairs what they miss:
+// - a rep's minutes are counted at its seniority factor (its least ratio of effort to standard
+//   effort), so travel minutes are not charged to its room;
+// - items with the same candidates and the same costs above their cheapest one are one source
+//   (13.7k of them for 100k items at 100k × 1k): its arcs cost the group's extra cost per average
+//   minute (a cost paid on every candidate alike does not change the choice).
+// A vertex of a transportation problem splits few sources (its arcs form a forest), so a group's
+// items, largest first, each go to the candidate with the most of the group's flow left.
+internal static class CostTransportation
+{
+    // Unit costs are cost units per standard minute times this, rounded to whole numbers.
+    private const long Scale = 10_000;
+
+    // Slot: each placed item's candidate (-1 for the others); Prices: the flow's capacity duals in
+    // cost units per real minute of each rep, for AssignmentBounds.CostBound; Overflow: standard
+    // minutes no rep had room for; Split: sources whose flow went to more than one rep.
+    public readonly record struct Result(int[] Slot, double[] Prices, long Overflow, int Split);
+
+    public static Result? Solve(CandidateGraph g, int[] placed, double[] capacityLoad)
+    {
+        int n = g.Items, m = g.Reps;
+        var ratio = new double[m];
+        Array.Fill(ratio, double.PositiveInfinity);
+        for (var i = 0; i < n; i++)
+        {
+            for (var k = g.Start[i]; k < g.Start[i + 1]; k++)
+            {
+                ratio[g.Rep[k]] = Math.Min(ratio[g.Rep[k]], (double)g.Effort[k] / g.StandardEffort[i]);
+            }
+        }
+        var groups = Group(g, placed);
+        var flow = new MinCostFlow();
+        var arcStart = new int[groups.Count + 1];
+        var arcs = new List<(int Arc, int Rep, long Unit)>();
+        long supply = 0;
+        for (var q = 0; q < groups.Count; q++)
+        {
+            var first = groups[q][0];
+            long minutes = 0;
+            foreach (var i in groups[q])
+            {
+                minutes += g.StandardEffort[i];
+            }
+            var cheapest = long.MaxValue;
+            for (var k = g.Start[first]; k < g.Start[first + 1]; k++)
+            {
+                cheapest = Math.Min(cheapest, g.Cost[k]);
+            }
+            arcStart[q] = arcs.Count;
+            for (var k = g.Start[first]; k < g.Start[first + 1]; k++)
+            {
+                var unit = (long)Math.Round((double)(g.Cost[k] - cheapest) * Scale * groups[q].Count / minutes);
+                arcs.Add((flow.AddArcWithCapacityAndUnitCost(q, groups.Count + g.Rep[k], minutes, unit), g.Rep[k], unit));
+            }
+            flow.SetNodeSupply(q, minutes);
+            supply += minutes;
+        }
+        arcStart[groups.Count] = arcs.Count;
+        // A rep's room in standard minutes; the overflow arc (dearer than any route) keeps the
+        // problem feasible where the ratio approximation leaves too little room.
+        var sink = groups.Count + m;
+        var room = new long[m];
+        var overflowArc = new int[m];
+        Array.Fill(overflowArc, -1);
+        var penalty = 4 * arcs.Select(a => a.Unit).DefaultIfEmpty(0).Max() + Scale;
+        for (var r = 0; r < m; r++)
+        {
+            if (double.IsPositiveInfinity(ratio[r]))
+            {
+                continue;
+            }
+            room[r] = Math.Max(0, (long)Math.Floor((capacityLoad[r] - g.BaseLoad[r]) / ratio[r]));
+            flow.AddArcWithCapacityAndUnitCost(groups.Count + r, sink, room[r], 0);
+            overflowArc[r] = flow.AddArcWithCapacityAndUnitCost(groups.Count + r, sink, supply, penalty);
+        }
+        flow.SetNodeSupply(sink, -supply);
+        if (flow.Solve() != MinCostFlowBase.Status.OPTIMAL)
+        {
+            return null;
+        }
+        var carried = arcs.Select(a => flow.Flow(a.Arc)).ToArray();
+        var used = new long[m];
+        var split = 0;
+        for (var q = 0; q < groups.Count; q++)
+        {
+            var parts = 0;
+            for (var a = arcStart[q]; a < arcStart[q + 1]; a++)
+            {
+                used[arcs[a].Rep] += carried[a];
+                parts += carried[a] > 0 ? 1 : 0;
+            }
+            split += parts > 1 ? 1 : 0;
+        }
+        var slot = Round(g, groups, arcStart, carried);
+        long overflow = 0;
+        for (var r = 0; r < m; r++)
+        {
+            overflow += overflowArc[r] < 0 ? 0 : flow.Flow(overflowArc[r]);
+        }
+        return new Result(slot, Prices(m, arcStart, arcs, carried, used, room, ratio), overflow, split);
+    }
+
+    // Sources: placed items with the same candidate list and the same costs above their cheapest,
+    // in order of first appearance (deterministic).
+    private static List<List<int>> Group(CandidateGraph g, int[] placed)
+    {
+        var groups = new List<List<int>>();
+        var byHash = new Dictionary<ulong, List<int>>();
+        for (var i = 0; i < g.Items; i++)
+        {
+            if (placed[i] < 0 || g.Start[i] == g.Start[i + 1])
+            {
+                continue;
+            }
+            var hash = 14695981039346656037UL;
+            var cheapest = Cheapest(g, i);
+            for (var k = g.Start[i]; k < g.Start[i + 1]; k++)
+            {
+                hash = (hash ^ (ulong)g.Rep[k]) * 1099511628211UL;
+                hash = (hash ^ (ulong)(g.Cost[k] - cheapest)) * 1099511628211UL;
+            }
+            if (!byHash.TryGetValue(hash, out var candidates))
+            {
+                byHash[hash] = candidates = [];
+            }
+            var found = candidates.FirstOrDefault(q => Same(g, groups[q][0], i), -1);
+            if (found < 0)
+            {
+                found = groups.Count;
+                groups.Add([]);
+                candidates.Add(found);
+            }
+            groups[found].Add(i);
+        }
+        return groups;
+    }
+
+    private static long Cheapest(CandidateGraph g, int i)
+    {
+        var cheapest = long.MaxValue;
+        for (var k = g.Start[i]; k < g.Start[i + 1]; k++)
+        {
+            cheapest = Math.Min(cheapest, g.Cost[k]);
+        }
+        return cheapest;
+    }
+
+    private static bool Same(CandidateGraph g, int a, int b)
+    {
+        if (g.Start[a + 1] - g.Start[a] != g.Start[b + 1] - g.Start[b])
+        {
+            return false;
+        }
+        long ca = Cheapest(g, a), cb = Cheapest(g, b);
+        for (int ka = g.Start[a], kb = g.Start[b]; ka < g.Start[a + 1]; ka++, kb++)
+        {
+            if (g.Rep[ka] != g.Rep[kb] || g.Cost[ka] - ca != g.Cost[kb] - cb)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // A group's items, largest first, each to the candidate with the most of the group's flow
+    // left (the cheaper one on ties).
+    private static int[] Round(CandidateGraph g, List<List<int>> groups, int[] arcStart, long[] carried)
+    {
+        var slot = new int[g.Items];
+        Array.Fill(slot, -1);
+        for (var q = 0; q < groups.Count; q++)
+        {
+            var left = carried[arcStart[q]..arcStart[q + 1]];
+            foreach (var i in groups[q].OrderByDescending(i => g.StandardEffort[i]).ThenBy(i => i))
+            {
+                var best = 0;
+                for (var p = 1; p < left.Length; p++)
+                {
+                    if (left[p] > left[best] || (left[p] == left[best] && g.Cost[g.Start[i] + p] < g.Cost[g.Start[i] + best]))
+                    {
+                        best = p;
+                    }
+                }
+                slot[i] = g.Start[i] + best;
+                left[best] -= g.StandardEffort[i];
+            }
+        }
+        return slot;
+    }
+
+    // The flow's capacity duals: the largest prices with every used arc at zero reduced cost and
+    // none negative, i.e. each rep's shortest distance, over "move a minute of a source it carries
+    // to another candidate" (the unit-cost difference), to a rep with room left (price 0).
+    // Bellman-Ford on the reps with bounded rounds; any prices give a valid Lagrangian bound.
+    private static double[] Prices(int m, int[] arcStart, List<(int Arc, int Rep, long Unit)> arcs, long[] carried, long[] used, long[] room, double[] ratio)
+    {
+        var edges = new Dictionary<long, long>();
+        for (var q = 0; q + 1 < arcStart.Length; q++)
+        {
+            for (var a = arcStart[q]; a < arcStart[q + 1]; a++)
+            {
+                if (carried[a] == 0)
+                {
+                    continue;
+                }
+                for (var b = arcStart[q]; b < arcStart[q + 1]; b++)
+                {
+                    if (b == a)
+                    {
+                        continue;
+                    }
+                    var key = (long)arcs[a].Rep * m + arcs[b].Rep;
+                    var w = arcs[b].Unit - arcs[a].Unit;
+                    if (!edges.TryGetValue(key, out var old) || w < old)
+                    {
+                        edges[key] = w;
+                    }
+                }
+            }
+        }
+        var list = edges.Select(e => (From: (int)(e.Key / m), To: (int)(e.Key % m), Weight: e.Value)).OrderBy(e => e.From).ThenBy(e => e.To).ToArray();
+        var distance = new double[m];
+        for (var r = 0; r < m; r++)
+        {
+            distance[r] = used[r] < room[r] ? 0 : double.PositiveInfinity;
+        }
+        for (var round = 0; round < Math.Min(m, 200); round++)
+        {
+            var changed = false;
+            foreach (var (from, to, weight) in list)
+            {
+                var d = distance[to] + weight;
+                if (d < distance[from])
+                {
+                    distance[from] = d;
+                    changed = true;
+                }
+            }
+            if (!changed)
+            {
+                break;
+            }
+        }
+        var prices = new double[m];
+        for (var r = 0; r < m; r++)
+        {
+            prices[r] = double.IsFinite(distance[r]) && distance[r] > 0 ? distance[r] / Scale / ratio[r] : 0;
+        }
+        return prices;
+    }
+}

@@ -1,0 +1,67 @@
+using Headroom.Assignment;
+
+namespace Headroom.Tests.Assignment;
+
+// The cost stage's transportation step (CostTransportation): a slot among each item's own
+// candidates, prices that are valid Lagrangian multipliers, and plans started from it that keep
+// the hard constraints and the cap, are the same for the same seed, and are no dearer than the
+// start from every item's cheapest candidate on the generator's instances.
+public sealed class CostTransportationTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Solve_SalesInstance_PicksOwnCandidatesWithNonNegativePrices(int seed)
+    {
+        var instance = SalesInstanceGenerator.Generate(2_000, 50, seed);
+        var graph = CandidateGraph.Build(instance);
+        var plan = AssignmentOptimizer.Plan(instance, new AssignmentOptimizerOptions { Seed = seed, Workers = 1 });
+        var placed = new int[graph.Items];
+        for (var i = 0; i < graph.Items; i++)
+        {
+            placed[i] = plan.RepOfItem[i] < 0 ? -1 : 0;
+        }
+        double[] capacityLoad = [.. instance.Reps.Select(r => Math.Max(r.CurrentLoadMinutes, Math.Floor(plan.UtilizationCap * r.AvailableMinutes)))];
+
+        var result = CostTransportation.Solve(graph, placed, capacityLoad);
+
+        Assert.NotNull(result);
+        for (var i = 0; i < graph.Items; i++)
+        {
+            if (placed[i] < 0)
+            {
+                Assert.Equal(-1, result.Value.Slot[i]);
+            }
+            else
+            {
+                Assert.InRange(result.Value.Slot[i], graph.Start[i], graph.Start[i + 1] - 1);
+            }
+        }
+        Assert.All(result.Value.Prices, p => Assert.True(p >= 0 && double.IsFinite(p)));
+        Assert.Contains(result.Value.Prices, p => p > 0);
+    }
+
+    [Theory]
+    [InlineData(2_000, 50, 1)]
+    [InlineData(2_000, 50, 2)]
+    [InlineData(5_000, 100, 3)]
+    public void Plan_WithCostFlow_IsFeasibleRepeatableAndNoDearer(int leads, int reps, int seed)
+    {
+        var instance = SalesInstanceGenerator.Generate(leads, reps, seed);
+        var options = new AssignmentOptimizerOptions { Seed = seed, Workers = 2 };
+
+        var plan = AssignmentOptimizer.Plan(instance, options);
+        var again = AssignmentOptimizer.Plan(instance, options with { Workers = 1 });
+        var cheapestStart = AssignmentOptimizer.Plan(instance, options with { CostFlow = false });
+
+        Assert.Equal(0, plan.Metrics.Violations);
+        Assert.True(plan.Metrics.MaxUtilization <= plan.UtilizationCap + 1e-9);
+        Assert.Equal(plan.RepOfItem, again.RepOfItem);
+        Assert.Equal(plan.Metrics.LpBoundCost, again.Metrics.LpBoundCost);
+        Assert.Equal(plan.Metrics.Unplaced, cheapestStart.Metrics.Unplaced);
+        Assert.True(plan.Metrics.TotalCost <= cheapestStart.Metrics.TotalCost,
+            $"flow start {plan.Metrics.TotalCost}, cheapest start {cheapestStart.Metrics.TotalCost}");
+        Assert.True(plan.Metrics.LpBoundCost >= cheapestStart.Metrics.LpBoundCost);
+        Assert.True(plan.Metrics.LpBoundCost <= plan.Metrics.TotalCost);
+    }
+}
