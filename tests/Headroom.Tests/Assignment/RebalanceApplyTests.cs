@@ -26,6 +26,8 @@ public class RebalanceApplyTests
         return problem.RootElement.GetProperty("errors").Clone();
     }
 
+    private static IEnumerable<ItemRef> Sorted(IEnumerable<ItemRef> items) => items.OrderBy(i => i.Kind).ThenBy(i => i.Id);
+
     private static string Error(JsonElement errors, string field) =>
         Assert.Single(errors.GetProperty(field).EnumerateArray()).GetString()!;
 
@@ -160,15 +162,15 @@ public class RebalanceApplyTests
         var items = inputs.Items.ToDictionary(i => i.Ref);
         var proposed = items[new ItemRef(RebalanceItemKind.Account, account)];
         Assert.Equal(
-            new[] { new ItemRef(RebalanceItemKind.Deal, openDeal), new(RebalanceItemKind.FollowUp, followUps["on the open deal"]), new(RebalanceItemKind.FollowUp, followUps["on the account"]) }.Order(),
-            proposed.Includes.Order());
+            Sorted([new ItemRef(RebalanceItemKind.Deal, openDeal), new(RebalanceItemKind.FollowUp, followUps["on the open deal"]), new(RebalanceItemKind.FollowUp, followUps["on the account"])]),
+            Sorted(proposed.Includes));
 
         var applied = await world.Client(ApiWorld.ManagerA).PostAsJsonAsync("/api/v1/rebalance/apply", new ApplyRequest(
             [new MoveRequest(RebalanceItemKind.Account, account, repA1, repA2, "test")]), ApiWorld.Json);
         Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
         var entries = (await applied.Content.ReadFromJsonAsync<ApplyResponse>(ApiWorld.Json))!.Entries;
         var moved = entries.Select(e => new ItemRef(e.ItemKind, e.ItemId)).ToList();
-        Assert.Equal(proposed.Includes.Prepend(proposed.Ref).Order(), moved.Order());
+        Assert.Equal(Sorted(proposed.Includes.Prepend(proposed.Ref)), Sorted(moved));
 
         // The effort that changed hands: each moved item's own hours (an account's or deal's without
         // what it carries, a follow-up's own), added up, is the proposal's figure for the line.
