@@ -1,6 +1,7 @@
 using Headroom.Data;
 using Headroom.Organizations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
@@ -60,7 +61,8 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
-    public AppDbContext CreateContext(long? orgId = null)
+    // Interceptors: more to run after the app's own (a test's injected failure).
+    public AppDbContext CreateContext(long? orgId = null, params IInterceptor[] interceptors)
     {
         var tenant = new TenantContext();
         if (orgId is { } id)
@@ -72,11 +74,11 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             var options = new DbContextOptionsBuilder<SqliteAppDbContext>()
                 .UseSqlite(ConnectionString)
-                .AddInterceptors(new SqlitePragmaInterceptor(), audit)
+                .AddInterceptors([new SqlitePragmaInterceptor(), audit, .. interceptors])
                 .Options;
             return new SqliteAppDbContext(options, tenant);
         }
-        var pgOptions = new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(ConnectionString).AddInterceptors(audit).Options;
+        var pgOptions = new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(ConnectionString).AddInterceptors([audit, .. interceptors]).Options;
         return new PostgresAppDbContext(pgOptions, tenant);
     }
 

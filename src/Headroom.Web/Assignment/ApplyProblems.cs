@@ -34,14 +34,15 @@ internal static class ApplyProblems
         return stale.Count == 0 ? null : ApiProblems.Conflict(string.Format(CultureInfo.CurrentCulture, message, string.Join(", ", stale)));
     }
 
-    // One error per refused line, on "{list}[{index}].{field}" with the localized key's text; null
-    // when there is none.
-    public static ValidationProblem? Lines<T>(FieldErrors errors, IEnumerable<T> problems, string list, Func<T, int> index, Func<T, (string Field, string Key)> field)
+    // One error per refused line, on "{list}[{index}].{field}" with the localized key's text (filled
+    // with the line's arguments, if any); null when there is none.
+    public static ValidationProblem? Lines<T>(
+        FieldErrors errors, IEnumerable<T> problems, string list, Func<T, int> index, Func<T, (string Field, string Key)> field, Func<T, object[]>? arguments = null)
     {
         foreach (var problem in problems)
         {
             var (name, key) = field(problem);
-            errors.Add($"{list}[{index(problem)}].{name}", errors.Localizer[key]);
+            errors.Add($"{list}[{index(problem)}].{name}", errors.Localizer[key, arguments?.Invoke(problem) ?? []]);
         }
         return errors.Any ? ApiProblems.Fields(errors) : null;
     }

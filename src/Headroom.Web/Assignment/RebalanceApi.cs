@@ -25,7 +25,7 @@ public static class RebalanceApi
         rebalance.MapPost("/proposal", Propose).WithSummary(
             "The fewest weighted moves of open work (or at most maxMoves) that bring a team's members within the healthy band over the next weeks, each explained; nothing is changed.");
         rebalance.MapPost("/apply", Apply).WithSummary(
-            "Apply a (possibly edited) proposal in one unit of work: new owners and one assignment log entry per item moved; a line whose item changed owner since the preview answers 409 and nothing is applied.");
+            "Apply a (possibly edited) proposal in one unit of work: new owners and one assignment log entry per item moved; a line whose item changed owner since the preview answers 409, one whose receiver is not an active member in scope or lacks the item's territory, language or skill a validation problem on moves[i].toMemberId; then nothing is applied.");
         api.MapGet("/assignment-log", ListLog).WithTags("Rebalance").WithSummary(
             "The append-only log of changes of owner the caller may see (giver or receiver in scope), newest first, filtered by team, member and dates, paged.");
     }
@@ -62,10 +62,17 @@ public static class RebalanceApi
         }
         var (inputs, horizon) = await RebalanceQuery.LoadAsync(db, scope, team.Id, clock.GetUtcNow(), request.Weeks ?? RebalanceQuery.DefaultWeeks, cancellationToken);
         var proposal = Rebalancer.Propose(inputs, new RebalanceRequest { MaxMoves = request.MaxMoves });
-        var receivers = inputs.Members.Where(m => m.CanReceive).Select(m => new ReceiverResponse(m.Id, m.Name, m.TeamId)).ToList();
+        var canReceive = inputs.Members.Where(m => m.CanReceive).ToList();
+        var receivers = canReceive.Select(m => new ReceiverResponse(m.Id, m.Name, m.TeamId)).ToList();
+        // Per line, the receivers a manager may pick instead: those who meet the item's requirements
+        // (the apply refuses anyone else).
+        var items = inputs.Items.ToDictionary(i => i.Ref);
+        var eligible = proposal.Moves.Select(move => new MoveReceiversResponse(move.Kind, move.ItemId, [.. canReceive
+            .Where(m => m.Id != move.FromMemberId && items[new ItemRef(move.Kind, move.ItemId)].Requirements.MetBy(m.Fit ?? MemberFit.None))
+            .Select(m => m.Id)])).ToList();
         return TypedResults.Ok(new ProposalResponse(
             team.Id, team.Name, horizon, proposal.Before, proposal.After, proposal.TotalWeight, proposal.Moves, proposal.Members, proposal.Unresolved, receivers,
-            proposal.NotMovable, proposal.CoveredFollowUps, proposal.CoveredCarriers));
+            proposal.NotMovable, proposal.CoveredFollowUps, proposal.CoveredCarriers, eligible));
     }
 
     public static async Task<Results<Ok<ApplyResponse>, ValidationProblem, ProblemHttpResult>> Apply(
@@ -122,8 +129,9 @@ public static class RebalanceApi
                 ApplyProblemKind.BadReceiver => ("toMemberId", "Validation.RebalanceReceiver"),
                 ApplyProblemKind.Duplicate => ("itemId", "Validation.RebalanceDuplicate"),
                 ApplyProblemKind.UnderCover => ("itemId", "Validation.RebalanceCovered"),
+                ApplyProblemKind.UnmetRequirement => ("toMemberId", "Validation.RebalanceRequirement"),
                 _ => ("itemId", "Validation.RebalanceItem"),
-            }) is { } invalid)
+            }, p => [Unmet(p.Unmet, l)]) is { } invalid)
         {
             return invalid;
         }
@@ -178,6 +186,11 @@ public static class RebalanceApi
         return TypedResults.Ok(new PagedList<LogEntryResponse>(page, total, paging.PageNumber, paging.Size));
     }
 
+    // The requirements a receiver lacks, as the line's error names them ("territory 苏州, language fr-FR").
+    private static string Unmet(IReadOnlyList<UnmetRequirement>? unmet, IStringLocalizer<Strings> l) =>
+        string.Join(CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "zh" ? "，" : ", ",
+            (unmet ?? []).Select(u => string.Format(CultureInfo.CurrentCulture, l["Rebalance.Requirement." + u.Rule], u.Value)));
+
     // Entries whose giver or receiver the caller may see: an admin all of them.
     public static IQueryable<AssignmentLogEntry> Visible(AppDbContext db, AccessScope scope)
     {
@@ -215,7 +228,11 @@ public sealed record ProposalResponse(
     IReadOnlyList<ReceiverResponse> Receivers,
     IReadOnlyList<NotMovableItem> NotMovable,
     int CoveredFollowUps,
-    int CoveredCarriers);
+    int CoveredCarriers,
+    IReadOnlyList<MoveReceiversResponse> EligibleReceivers);
+
+// The receivers who meet the requirements of a proposed line's item, other than its giver.
+public sealed record MoveReceiversResponse(RebalanceItemKind Kind, long ItemId, IReadOnlyList<long> MemberIds);
 
 public sealed record ApplyRequest(IReadOnlyList<MoveRequest>? Moves);
 

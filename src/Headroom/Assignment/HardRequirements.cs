@@ -21,6 +21,12 @@ public sealed record HardRequirements(string? Skill = null, int SkillLevel = 1, 
             skill, skill is null ? 1 : Math.Clamp(requiredSkillLevel ?? 1, 1, MaxSkillLevel), matchLanguage ? Clean(language) : null, matchRegion ? Clean(region) : null);
     }
 
+    // A lead's, for whoever works on it outside a queue (rebalance: the lead and its follow-ups): its
+    // skill and language. Its region is not one: leads carry region names, members city territories
+    // (the queue's region rule is off by default for the same reason, ADR 28).
+    public static HardRequirements ForLeadWork(string? requiredSkill, int? requiredSkillLevel, string? language) =>
+        ForLead(requiredSkill, requiredSkillLevel, language, null, matchRegion: false);
+
     // An account's (and what hangs on it: its deals and their follow-ups) — accounts carry a
     // territory and no language or skill.
     public static HardRequirements ForAccount(string? territory) => Clean(territory) is { } value ? new HardRequirements(Territory: value) : None;

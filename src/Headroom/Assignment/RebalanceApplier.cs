@@ -10,11 +10,13 @@ namespace Headroom.Assignment;
 // Applies a proposal, possibly edited by the manager, as one unit of work: every item gets its new
 // owner and a line in the assignment log, or — when any line is refused — nothing changes. An
 // account takes its open deals and follow-ups of the same owner along, a deal its follow-ups, as
-// the proposal showed. Lines are refused when the item is outside the caller's scope (or another
-// organization's), when its owner changed since the preview, when the receiver is not an
-// active member in the caller's scope, or when the item is or carries a follow-up under an active
-// leave cover (it stays with its owner and cover member until the return, ADR 29; a stale
-// proposal may still list it).
+// the proposal showed: a follow-up on a deal goes with its deal, so one on a deal that stays (closed,
+// or another member's) stays too and is a line of its own (ADR 25). Lines are refused when the
+// item is outside the caller's scope (or another organization's), when its owner changed since the
+// preview, when the receiver is not an active member in the caller's scope or, picked by hand, does
+// not meet the item's hard requirements (the same HardRequirements the proposal picks receivers
+// by), or when the item is or carries a follow-up under an active leave cover (it stays with its
+// owner and cover member until the return, ADR 29; a stale proposal may still list it).
 public static class RebalanceApplier
 {
     public static async Task<ApplyOutcome> ApplyAsync(
@@ -29,6 +31,7 @@ public static class RebalanceApplier
         var problems = new List<ApplyProblem>();
         var receiverIds = changes.Select(c => c.ToMemberId).Distinct().ToList();
         var receivers = await scope.Members(db).Where(m => m.Active && receiverIds.Contains(m.Id)).Select(m => m.Id).ToListAsync(cancellationToken);
+        var fits = await MemberFitQuery.LoadAsync(db, receivers, cancellationToken);
         var batch = Guid.NewGuid();
         var entries = new List<AssignmentLogEntry>();
         var moved = new HashSet<ItemRef>();
@@ -69,7 +72,9 @@ public static class RebalanceApplier
                 {
                     var account = await scope.Accounts(db).SingleOrDefaultAsync(a => a.Id == change.ItemId, cancellationToken);
                     if (Check(index, change, account?.OwnerId, account?.Name)
-                        && await NotCoveredAsync(index, change, f => f.AccountId == account!.Id || (f.DealId != null && db.Deals.Any(d => d.Id == f.DealId && d.AccountId == account.Id && d.OwnerId == change.FromMemberId && d.Outcome == DealOutcome.Open)))
+                        && Meets(index, change, HardRequirements.ForAccount(account!.Territory))
+                        && await NotCoveredAsync(index, change, f => (f.AccountId == account.Id && f.DealId == null)
+                            || (f.DealId != null && db.Deals.Any(d => d.Id == f.DealId && d.AccountId == account.Id && d.OwnerId == change.FromMemberId && d.Outcome == DealOutcome.Open)))
                         && Claim(index, change, new(RebalanceItemKind.Account, account!.Id)))
                     {
                         account.OwnerId = change.ToMemberId;
@@ -82,7 +87,7 @@ public static class RebalanceApplier
                             deal.OwnerId = change.ToMemberId;
                             Log(RebalanceItemKind.Deal, deal.Id, deal.Name, change.FromMemberId, change.ToMemberId, reason);
                         }
-                        await MoveFollowUpsAsync(f => f.AccountId == account.Id || dealIds.Contains(f.DealId));
+                        await MoveFollowUpsAsync(f => (f.AccountId == account.Id && f.DealId == null) || dealIds.Contains(f.DealId));
                     }
                     break;
                 }
@@ -90,6 +95,7 @@ public static class RebalanceApplier
                 {
                     var deal = await scope.Deals(db).SingleOrDefaultAsync(d => d.Id == change.ItemId, cancellationToken);
                     if (Check(index, change, deal?.OwnerId, deal?.Name)
+                        && Meets(index, change, HardRequirements.ForAccount(await TerritoryAsync(deal!.AccountId)))
                         && await NotCoveredAsync(index, change, f => f.DealId == deal!.Id)
                         && Claim(index, change, new(RebalanceItemKind.Deal, deal!.Id)))
                     {
@@ -103,6 +109,7 @@ public static class RebalanceApplier
                 {
                     var followUp = await scope.FollowUps(db).SingleOrDefaultAsync(f => f.Id == change.ItemId, cancellationToken);
                     if (Check(index, change, followUp?.AssigneeId, followUp?.Title)
+                        && Meets(index, change, await FollowUpRequirementsAsync(followUp!))
                         && await NotCoveredAsync(index, change, f => f.Id == followUp!.Id)
                         && Claim(index, change, new(RebalanceItemKind.FollowUp, followUp!.Id)))
                     {
@@ -114,7 +121,9 @@ public static class RebalanceApplier
                 default:
                 {
                     var lead = await scope.Leads(db).SingleOrDefaultAsync(l => l.Id == change.ItemId, cancellationToken);
-                    if (Check(index, change, lead?.OwnerId, lead?.Name) && Claim(index, change, new(RebalanceItemKind.Lead, lead!.Id)))
+                    if (Check(index, change, lead?.OwnerId, lead?.Name)
+                        && Meets(index, change, HardRequirements.ForLeadWork(lead!.RequiredSkill, lead.RequiredSkillLevel, lead.Language))
+                        && Claim(index, change, new(RebalanceItemKind.Lead, lead.Id)))
                     {
                         lead.OwnerId = change.ToMemberId;
                         Log(RebalanceItemKind.Lead, lead.Id, lead.Name, change.FromMemberId, change.ToMemberId, reason);
@@ -145,6 +154,37 @@ public static class RebalanceApplier
             }
             problems.Add(new ApplyProblem(index, change.Kind, change.ItemId, ApplyProblemKind.UnderCover, null));
             return false;
+        }
+
+        // The receiver must meet what the item requires, as the proposal's receivers do (a manager
+        // may pick another receiver for a line, or send any member id through the API).
+        bool Meets(int index, RebalanceChange change, HardRequirements requires)
+        {
+            var unmet = requires.Unmet(fits.GetValueOrDefault(change.ToMemberId, MemberFit.None));
+            if (unmet.Count == 0)
+            {
+                return true;
+            }
+            problems.Add(new ApplyProblem(index, change.Kind, change.ItemId, ApplyProblemKind.UnmetRequirement, null, [.. unmet.Select(rule => new UnmetRequirement(rule, requires.ValueOf(rule)))]));
+            return false;
+        }
+
+        async Task<string?> TerritoryAsync(long? accountId) =>
+            accountId is { } id ? await db.Accounts.Where(a => a.Id == id).Select(a => a.Territory).SingleOrDefaultAsync(cancellationToken) : null;
+
+        // As RebalanceQuery builds them: the territory of the account it belongs to (a deal's account
+        // for a follow-up on a deal) and, on a lead, the lead's skill and language.
+        async Task<HardRequirements> FollowUpRequirementsAsync(FollowUp followUp)
+        {
+            var accountId = followUp.AccountId
+                ?? (followUp.DealId is { } dealId ? await db.Deals.Where(d => d.Id == dealId).Select(d => (long?)d.AccountId).SingleOrDefaultAsync(cancellationToken) : null);
+            var requires = HardRequirements.ForAccount(await TerritoryAsync(accountId));
+            if (followUp.LeadId is { } leadId
+                && await db.Leads.Where(l => l.Id == leadId).Select(l => new { l.RequiredSkill, l.RequiredSkillLevel, l.Language }).SingleOrDefaultAsync(cancellationToken) is { } lead)
+            {
+                requires = requires.With(HardRequirements.ForLeadWork(lead.RequiredSkill, lead.RequiredSkillLevel, lead.Language));
+            }
+            return requires;
         }
 
         bool Check(int index, RebalanceChange change, long? owner, string? label)
@@ -194,10 +234,14 @@ public enum ApplyProblemKind
     Duplicate = 3,
     // The item is, or carries, a follow-up under an active leave cover.
     UnderCover = 4,
+    // The receiver lacks a hard requirement of the item (territory, language, skill).
+    UnmetRequirement = 5,
 }
 
-// Label is the item's name when the caller may see it (a stale line), so the message can name it.
-public sealed record ApplyProblem(int Index, RebalanceItemKind Kind, long ItemId, ApplyProblemKind Problem, string? Label);
+// Label is the item's name when the caller may see it (a stale line), so the message can name it;
+// Unmet the requirements the receiver lacks (UnmetRequirement).
+public sealed record ApplyProblem(
+    int Index, RebalanceItemKind Kind, long ItemId, ApplyProblemKind Problem, string? Label, IReadOnlyList<UnmetRequirement>? Unmet = null);
 
 public sealed record ApplyOutcome(Guid BatchId, IReadOnlyList<AssignmentLogEntry> Entries, IReadOnlyList<ApplyProblem> Problems)
 {

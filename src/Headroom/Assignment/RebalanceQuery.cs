@@ -63,18 +63,20 @@ public static class RebalanceQuery
             .ToListAsync(cancellationToken);
 
         // A deal or account would take its covered follow-ups along (RebalanceApplier moves what
-        // hangs on it), so one carrying a covered follow-up stays too.
+        // hangs on it), so one carrying a covered follow-up stays too. An account carries its
+        // follow-ups that are on no deal and those of its open deals of the same owner; a follow-up
+        // on a deal goes with that deal or stays with it (ADR 25).
         var coveredDeals = covered.Where(f => f.DealId != null).Select(f => (f.DealId!.Value, f.Owner)).ToHashSet();
         var deals = allDeals.Where(d => !coveredDeals.Contains((d.Id, d.Owner))).ToList();
-        var coveredAccounts = covered.Where(f => f.AccountId != null).Select(f => (f.AccountId!.Value, f.Owner))
+        var coveredAccounts = covered.Where(f => f.AccountId != null && f.DealId == null).Select(f => (f.AccountId!.Value, f.Owner))
             .Concat(allDeals.Where(d => coveredDeals.Contains((d.Id, d.Owner))).Select(d => (d.AccountId, d.Owner))).ToHashSet();
         var accounts = allAccounts.Where(a => !coveredAccounts.Contains((a.Id, a.Owner))).ToList();
         var coveredCarriers = (allDeals.Count - deals.Count) + (allAccounts.Count - accounts.Count);
 
         // What a new owner must have: the territory of the account the work belongs to (a deal's
         // account for a deal and its follow-ups) and, for a follow-up on a lead, the lead's skill
-        // and language. The lead's region is not one: leads carry region names, members city
-        // territories (the queue's region rule is off by default for the same reason, ADR 28).
+        // and language (HardRequirements.ForLeadWork). RebalanceApplier checks a receiver picked by
+        // hand against the same rules.
         var dealAccount = allDeals.ToDictionary(d => d.Id, d => d.AccountId);
         var otherDeals = followUps.Where(f => f.DealId is { } id && !dealAccount.ContainsKey(id)).Select(f => f.DealId!.Value).Distinct().ToList();
         foreach (var d in await db.Deals.AsNoTracking().Where(d => otherDeals.Contains(d.Id)).Select(d => new { d.Id, d.AccountId }).ToListAsync(cancellationToken))
@@ -86,7 +88,7 @@ public static class RebalanceQuery
         var territories = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).Select(a => new { a.Id, a.Territory }).ToDictionaryAsync(a => a.Id, a => a.Territory, cancellationToken);
         var leadIds = followUps.Where(f => f.LeadId != null).Select(f => f.LeadId!.Value).Distinct().ToList();
         var leadNeeds = (await db.Leads.AsNoTracking().Where(l => leadIds.Contains(l.Id)).Select(l => new { l.Id, l.RequiredSkill, l.RequiredSkillLevel, l.Language }).ToListAsync(cancellationToken))
-            .ToDictionary(l => l.Id, l => HardRequirements.ForLead(l.RequiredSkill, l.RequiredSkillLevel, l.Language, null, matchRegion: false));
+            .ToDictionary(l => l.Id, l => HardRequirements.ForLeadWork(l.RequiredSkill, l.RequiredSkillLevel, l.Language));
         HardRequirements OfAccount(long? accountId) => accountId is { } id ? HardRequirements.ForAccount(territories.GetValueOrDefault(id)) : HardRequirements.None;
         HardRequirements OfFollowUp(long? accountId, long? dealId, long? leadId)
         {

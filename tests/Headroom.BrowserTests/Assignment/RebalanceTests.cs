@@ -41,14 +41,27 @@ public class RebalanceTests(Chromium chromium, DemoServer demo) : IClassFixture<
             items.Add((await lines.Nth(i).GetByRole(AriaRole.Cell).Nth(1).InnerTextAsync()).Trim());
         }
 
-        // Edit: leave the first line out, give the second to another teammate.
-        await page.GetByRole(AriaRole.Checkbox, new() { Name = $"应用“{items[0]}”的调整" }).UncheckAsync();
-        var receiver = page.GetByRole(AriaRole.Combobox, new() { Name = $"“{items[1]}”的接收人" });
-        var proposed = await receiver.InputValueAsync();
-        var options = await receiver.Locator("option").EvaluateAllAsync<string[]>("options => options.map(o => o.value)");
-        var other = options.First(value => value != proposed);
-        await receiver.SelectOptionAsync(other);
-        var otherName = (await receiver.Locator($"option[value='{other}']").InnerTextAsync()).Trim();
+        // Edit: give a line to another teammate and leave another out. A line's receiver list offers
+        // only the teammates who meet its item's requirements (the account's territory), so the
+        // edited line is one with a second eligible receiver.
+        int edit = -1;
+        string other = "", otherName = "";
+        for (var i = 0; i < 3 && edit < 0; i++)
+        {
+            var receiver = page.GetByRole(AriaRole.Combobox, new() { Name = $"“{items[i]}”的接收人" });
+            var proposed = await receiver.InputValueAsync();
+            var options = await receiver.Locator("option").EvaluateAllAsync<string[]>("options => options.map(o => o.value)");
+            Assert.Contains(proposed, options);
+            if (options.Length > 1)
+            {
+                (edit, other) = (i, options.First(value => value != proposed));
+                await receiver.SelectOptionAsync(other);
+                otherName = (await receiver.Locator($"option[value='{other}']").InnerTextAsync()).Trim();
+            }
+        }
+        Assert.True(edit >= 0, "no line of the dry run has a second eligible receiver");
+        var (left, kept) = ((edit + 1) % 3, (edit + 2) % 3);
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = $"应用“{items[left]}”的调整" }).UncheckAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "应用所选调整" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("次负责人变更已记入日志");
@@ -56,12 +69,12 @@ public class RebalanceTests(Chromium chromium, DemoServer demo) : IClassFixture<
         await page.GetByRole(AriaRole.Link, new() { Name = "查看分配日志" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "分配日志", Level = 1 })).ToBeVisibleAsync();
         var log = page.GetByRole(AriaRole.Table, new() { Name = "分配日志" });
-        var edited = log.GetByRole(AriaRole.Row).Filter(new() { HasText = items[1] });
+        var edited = log.GetByRole(AriaRole.Row).Filter(new() { HasText = items[edit] });
         await Expect(edited).ToHaveCountAsync(1);
         await Expect(edited).ToContainTextAsync(otherName);
         await Expect(edited).ToContainTextAsync("接收人由经理修改");
-        await Expect(log.GetByRole(AriaRole.Row).Filter(new() { HasText = items[2] })).ToHaveCountAsync(1);
-        await Expect(log.GetByRole(AriaRole.Row).Filter(new() { HasText = items[0] })).ToHaveCountAsync(0);
+        await Expect(log.GetByRole(AriaRole.Row).Filter(new() { HasText = items[kept] })).ToHaveCountAsync(1);
+        await Expect(log.GetByRole(AriaRole.Row).Filter(new() { HasText = items[left] })).ToHaveCountAsync(0);
         await Expect(log.GetByRole(AriaRole.Row).Filter(new() { HasText = "再平衡" }).First).ToContainTextAsync("秦博涛");
     }
 }

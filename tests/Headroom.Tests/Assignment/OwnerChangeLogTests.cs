@@ -8,6 +8,7 @@ using Headroom.Tests.Web;
 using Headroom.Web.Assignment;
 using Headroom.Web.Leads;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Headroom.Tests.Assignment;
 
@@ -111,6 +112,42 @@ public class OwnerChangeLogTests
             var entry = Assert.Single(await EntriesAsync(world, kind, id));
             Assert.Equal(((long?)null, (long?)world.MemberIds[ApiWorld.RepA1], (long?)world.MemberIds[ApiWorld.RepA1], AssignmentSource.Manual),
                 (entry.FromMemberId, entry.ToMemberId, entry.ActorMemberId, entry.Source));
+        }
+    }
+
+    // The log entries are a second write after the records' (new rows have no id before), inside
+    // the save's transaction: when that write fails, the change of owner is not kept either.
+    [Fact]
+    public async Task AFailedLogWrite_LeavesNeitherTheNewOwnerNorTheEntry()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        var lead = await world.AddLeadAsync(world.Host.OrgId, ApiWorld.RepA1);
+        await using (var db = world.Host.Database.CreateContext(world.Host.OrgId, new FailingLogWrite()))
+        {
+            (await db.Leads.SingleAsync(l => l.Id == lead)).OwnerId = world.MemberIds[ApiWorld.RepA2];
+            db.Leads.Add(new Lead { Name = "added in the failed save", OwnerId = world.MemberIds[ApiWorld.RepA1] });
+            await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        }
+
+        await using (var db = world.Host.Database.CreateContext(world.Host.OrgId))
+        {
+            Assert.Equal(world.MemberIds[ApiWorld.RepA1], (await db.Leads.SingleAsync(l => l.Id == lead)).OwnerId);
+            Assert.False(await db.Leads.AnyAsync(l => l.Name == "added in the failed save"));
+        }
+        var entry = Assert.Single(await EntriesAsync(world, RebalanceItemKind.Lead, lead));
+        Assert.Null(entry.FromMemberId);
+    }
+
+    // Fails the write that adds assignment log entries, as a dropped connection or a full disk would.
+    private sealed class FailingLogWrite : SaveChangesInterceptor
+    {
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (eventData.Context!.ChangeTracker.Entries<AssignmentLogEntry>().Any(e => e.State == EntityState.Added))
+            {
+                throw new InvalidOperationException("The log write failed.");
+            }
+            return base.SavingChangesAsync(eventData, result, cancellationToken);
         }
     }
 
