@@ -13,7 +13,7 @@ namespace Headroom.Benchmarks;
 public static class SalesBenchmark
 {
     public static int Run(int leads, int reps, int seed, int routes, int workers, int boundIterations, bool exactLp, double exactIpSeconds = 0,
-        double? tolerance = null, double? targetGap = null, bool? costFlow = null)
+        double? tolerance = null, double? targetGap = null, bool? costFlow = null, double? costStageCeiling = null)
     {
         var watch = Stopwatch.StartNew();
         var instance = SalesInstanceGenerator.Generate(leads, reps, seed);
@@ -27,6 +27,7 @@ public static class SalesBenchmark
             UtilizationTolerance = tolerance ?? defaults.UtilizationTolerance,
             UtilizationTargetGap = targetGap ?? defaults.UtilizationTargetGap,
             CostFlow = costFlow ?? defaults.CostFlow,
+            CostStageCeiling = costStageCeiling ?? defaults.CostStageCeiling,
         };
         var plans = new List<AssignmentPlan>();
         // Warm-up on a small instance so the first timed call does not pay for JIT compilation.

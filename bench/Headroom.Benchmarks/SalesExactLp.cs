@@ -53,7 +53,7 @@ public static class SalesExactLp
             var rep = instance.Reps[r];
             if (rep.AvailableMinutes > 0)
             {
-                var limit = Math.Max(rep.CurrentLoadMinutes, Math.Floor(cap * rep.AvailableMinutes));
+                var limit = Limit(plan, cap, r, rep);
                 capacity[r] = solver.MakeConstraint(double.NegativeInfinity, limit - rep.CurrentLoadMinutes);
             }
         }
@@ -118,6 +118,12 @@ public static class SalesExactLp
         return variables;
     }
 
+    // A rep's minutes at cap; at the plan's own cap, the limits its cost stage held each rep to.
+    private static double Limit(AssignmentPlan plan, double cap, int r, AssignmentRep rep) =>
+        cap == plan.UtilizationCap && plan.CostLimitMinutes is { } limits
+            ? limits[r]
+            : Math.Max(rep.CurrentLoadMinutes, Math.Floor(cap * rep.AvailableMinutes));
+
     // The integer cost problem at the plan's cap (the staged problem itself) with CP-SAT: its best
     // solution and proven lower bound within the time limit, to tell how much of the gap to the LP
     // any integral plan must keep (items are not split, and at the cap the tight reps have no
@@ -166,7 +172,7 @@ public static class SalesExactLp
             {
                 continue;
             }
-            var limit = (long)Math.Max(rep.CurrentLoadMinutes, Math.Floor(cap * rep.AvailableMinutes));
+            var limit = (long)Limit(plan, cap, r, rep);
             var load = LinearExpr.NewBuilder();
             foreach (var (x, effort) in rows[r])
             {

@@ -10,7 +10,8 @@ namespace Headroom.Assignment;
 //    passes of single moves that lower Σ capacity × utilization⁸ (a convex penalty that evens
 //    out the top), then moves and two-step chains that take work off the most utilized rep;
 // 4. lower cost with every rep kept at or below the achieved maximum (plus a small tolerance, or
-//    up to the utilization target when UtilizationTargetGap is set):
+//    up to the utilization target when UtilizationTargetGap is set), and at or below the highest
+//    of CostStageCeiling (1.0), the plan's mean and the rep's own utilization (plus the tolerance):
 //    start again from the transportation step's flow (CostTransportation: the cost LP as a
 //    min-cost flow, each item on the candidate carrying most of it) or, without it, from every
 //    item on its cheapest candidate, the reps above the cap shedding work
@@ -33,10 +34,16 @@ public static class AssignmentOptimizer
         var bounds = new AssignmentBounds(search.State, options.Workers);
         var utilizationBound = bounds.UtilizationBound(options.BoundIterations);
         var cap = Math.Max(search.State.MaxUtilization() + options.UtilizationTolerance, utilizationBound * (1 + options.UtilizationTargetGap));
+        // Saving cost may not lift a rep above the ceiling (full utilization by default), the plan's
+        // mean or their own balanced utilization, whichever is highest (plus the tolerance): when
+        // one over-subscribed cluster sets a maximum above 100 %, the cost stage would otherwise
+        // make everyone else overloaded for a cheaper plan.
+        var level = Math.Max(options.CostStageCeiling, MeanUtilization(search.State));
         var capacityLoad = new double[graph.Reps];
         for (var r = 0; r < graph.Reps; r++)
         {
-            capacityLoad[r] = Math.Max(graph.BaseLoad[r], Math.Floor(cap * graph.Capacity[r]));
+            var repCap = Math.Min(cap, Math.Max(search.State.Utilization(r), level) + options.UtilizationTolerance);
+            capacityLoad[r] = Math.Max(Math.Max(graph.BaseLoad[r], search.State.Load[r]), Math.Floor(repCap * graph.Capacity[r]));
         }
         // The transportation step's rounded flow if it repairs to the cap, else every item on its
         // cheapest candidate; its duals seed the cost bound (any prices give a valid bound).
@@ -55,6 +62,20 @@ public static class AssignmentOptimizer
         var costBound = bounds.CostBound(capacityLoad, search.State.TotalCost(), Math.Max(20, options.BoundIterations / 3), transport?.Prices);
         var explanations = PlanReport.ExplainBalanced(search.State, capacityLoad, unplaced);
         return PlanReport.Build(instance, AssignmentStrategy.Balanced, search.State, explanations, utilizationBound, costBound,
-            bounds.CostPrices, cap, clock.Elapsed);
+            bounds.CostPrices, cap, clock.Elapsed) with { CostLimitMinutes = capacityLoad };
+    }
+
+    private static double MeanUtilization(PlanState state)
+    {
+        double load = 0, capacity = 0;
+        for (var r = 0; r < state.Graph.Reps; r++)
+        {
+            if (state.Graph.Capacity[r] > 0)
+            {
+                load += state.Load[r];
+                capacity += state.Graph.Capacity[r];
+            }
+        }
+        return capacity > 0 ? load / capacity : 0;
     }
 }

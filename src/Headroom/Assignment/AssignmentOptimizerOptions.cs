@@ -35,6 +35,11 @@ public sealed record AssignmentOptimizerOptions
     // prices. Cheaper on every instance measured, for about 0.3 s at 100k × 1k (ADR 0024).
     public bool CostFlow { get; init; } = true;
 
+    // The cost stage lifts no rep above this utilization (unless the balanced plan's mean or the
+    // rep's own balanced utilization is higher), besides the maximum: a cheaper plan does not
+    // make anyone overloaded (ADR 0024). PositiveInfinity turns it off.
+    public double CostStageCeiling { get; init; } = 1.0;
+
     // A safety net, not a tuning knob: the stages are bounded by passes so a plan depends only on
     // the instance and the seed; only a run that hits this limit depends on the machine.
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(30);

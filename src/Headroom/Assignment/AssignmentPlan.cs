@@ -14,4 +14,8 @@ public sealed record AssignmentPlan(
     double UtilizationCap)
 {
     public IEnumerable<AssignmentExplanation> Unplaced => Explanations.Where(e => e.Rep is null);
+
+    // The balanced plan's cost stage: the most minutes (current load included) each rep could
+    // hold, which its cost bound assumes; null for the other strategies.
+    public IReadOnlyList<double>? CostLimitMinutes { get; init; }
 }

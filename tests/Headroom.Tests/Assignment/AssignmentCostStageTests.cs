@@ -44,6 +44,33 @@ public sealed class AssignmentCostStageTests
     }
 
     [Fact]
+    public void Plan_AMaximumAbove100Percent_DoesNotLetTheCostStageOverloadOthers()
+    {
+        // Territory 1 has one rep and 110 % of their time in work, so the maximum is 1.1. In
+        // territory 2 every item's incumbent is rep B: the cheapest plan puts all 700 minutes on B.
+        AssignmentRep[] reps =
+        [
+            new(1, 600, 0, Territory: 1),
+            new(2, 600, 0, Territory: 2),
+            new(3, 600, 0, Territory: 2),
+        ];
+        var items = Enumerable.Range(0, 11).Select(k => new AssignmentItem(k, AssignmentItemKind.Lead, 60, Territory: 1))
+            .Concat(Enumerable.Range(100, 14).Select(k => new AssignmentItem(k, AssignmentItemKind.Account, 50, Territory: 2, IncumbentRep: 1)))
+            .ToList();
+        var instance = new AssignmentInstance(items, reps, new AssignmentCostWeights());
+
+        var plan = AssignmentOptimizer.Plan(instance, new AssignmentOptimizerOptions { Workers = 1 });
+        var uncapped = AssignmentOptimizer.Plan(instance, new AssignmentOptimizerOptions { Workers = 1, CostStageCeiling = double.PositiveInfinity });
+
+        Assert.Equal(1.1, plan.Metrics.MaxUtilization, 6);
+        Assert.Equal(650, uncapped.LoadMinutes[1]);
+        Assert.Equal(600, plan.LoadMinutes[1]);
+        Assert.Equal(0, plan.Metrics.Violations);
+        Assert.True(plan.Metrics.TotalCost > uncapped.Metrics.TotalCost);
+        Assert.Equal([660d, 600d, 600d], plan.CostLimitMinutes!);
+    }
+
+    [Fact]
     public void Plan_TargetGap_RaisesTheCapToTheBoundAndHoldsIt()
     {
         var instance = SalesInstanceGenerator.Generate(3_000, 60, seed: 5);

@@ -52,7 +52,8 @@ public sealed class AssignmentOptimizerPropertyTests
     }
 
     // The LP bounds must never exceed the exact integer optimum over the same placed items:
-    // maximum utilization over every assignment, cost over those within the plan's utilization cap.
+    // maximum utilization over every assignment, cost over those within the plan's cost-stage limits
+    // (each at most the utilization cap).
     [Fact]
     public void Plan_RandomInstances_BoundsAreBelowTheExactOptimum()
     {
@@ -61,9 +62,9 @@ public sealed class AssignmentOptimizerPropertyTests
             var plan = AssignmentOptimizer.Plan(instance, Options);
             var placed = plan.RepOfItem.Select(r => r >= 0).ToArray();
             var reduced = instance with { Items = [.. instance.Items.Where((_, i) => placed[i])] };
-            var capacityLoad = instance.Reps
-                .Select(r => Math.Max(r.CurrentLoadMinutes, (long)Math.Floor(plan.UtilizationCap * r.AvailableMinutes)))
-                .ToArray();
+            // The staged problem: each rep within the minutes the cost stage held it to.
+            var capacityLoad = plan.CostLimitMinutes!.Select(m => (long)m).ToArray();
+            Assert.All(instance.Reps.Select((r, k) => (r, k)), x => Assert.True(capacityLoad[x.k] <= Math.Max(x.r.CurrentLoadMinutes, Math.Floor(plan.UtilizationCap * x.r.AvailableMinutes))));
             var bestUtilization = double.PositiveInfinity;
             var bestCost = long.MaxValue;
             AssignmentInstances.Enumerate(reduced, _ => false, assignment =>
