@@ -402,6 +402,14 @@ internal sealed class BalancedSearch(PlanState state, AssignmentOptimizerOptions
             }
         }
         LowerMaximum(cap);
+        // Every rep within its own limit (the cost stage's limits may be below the cap).
+        for (var r = 0; r < _g.Reps; r++)
+        {
+            if (state.Load[r] > capacityLoad[r])
+            {
+                return false;
+            }
+        }
         return state.MaxUtilization() <= cap;
     }
 

@@ -22,6 +22,7 @@ public sealed class AssignmentCostStageTests
             var rep = instance.Reps[r];
             var limit = Math.Max(rep.CurrentLoadMinutes, Math.Floor(plan.UtilizationCap * rep.AvailableMinutes));
             Assert.True(plan.LoadMinutes[r] <= limit, $"rep {r} holds {plan.LoadMinutes[r]} minutes over its cap {limit}");
+            Assert.True(plan.LoadMinutes[r] <= plan.CostLimitMinutes![r], $"rep {r} holds {plan.LoadMinutes[r]} minutes over its cost-stage limit {plan.CostLimitMinutes[r]}");
         }
     }
 
