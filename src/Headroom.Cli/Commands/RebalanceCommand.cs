@@ -78,7 +78,7 @@ public static class RebalanceCommand
                 outcome = await RebalanceApplier.ApplyAsync(db, scope, AssignmentActor.Cli, changes, AssignmentSource.Rebalance, now.UtcDateTime, cancellationToken);
                 if (!outcome.Applied)
                 {
-                    throw new CliException(ExitCodes.Failure, "Not applied: " + string.Join("; ", outcome.Problems.Select(p => $"{p.Kind} {p.ItemId}: {p.Problem}")));
+                    throw new CliException(ExitCodes.Failure, "Not applied: " + string.Join("; ", outcome.Problems.Select(Describe)));
                 }
             }
             switch (parse.GetValue(format))
@@ -187,4 +187,11 @@ public static class RebalanceCommand
         var safe = SpreadsheetSafe.Escape(text) ?? "";
         return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
     }
+
+    // "Account 12: UnmetRequirement (territory 苏州)": the rules a receiver lacks, as the page names them.
+    private static string Describe(ApplyProblem problem) =>
+        $"{problem.Kind} {problem.ItemId}: {problem.Problem}"
+        + (problem.Unmet is { Count: > 0 } unmet
+            ? $" ({string.Join(", ", unmet.Select(u => $"{u.Rule.ToString().ToLowerInvariant()} {u.Value}".TrimEnd()))})"
+            : "");
 }
