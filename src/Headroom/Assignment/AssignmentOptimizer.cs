@@ -43,7 +43,8 @@ public static class AssignmentOptimizer
         for (var r = 0; r < graph.Reps; r++)
         {
             var repCap = Math.Min(cap, Math.Max(search.State.Utilization(r), level) + options.UtilizationTolerance);
-            capacityLoad[r] = Math.Max(Math.Max(graph.BaseLoad[r], search.State.Load[r]), Math.Floor(repCap * graph.Capacity[r]));
+            // The balanced load (current load included) always fits: it is the fallback plan.
+            capacityLoad[r] = Math.Max(search.State.Load[r], Math.Floor(repCap * graph.Capacity[r]));
         }
         // The transportation step's rounded flow if it repairs to the cap, else every item on its
         // cheapest candidate; its duals seed the cost bound (any prices give a valid bound).

@@ -48,11 +48,7 @@ internal static class CostTransportation
             {
                 minutes += g.StandardEffort[i];
             }
-            var cheapest = long.MaxValue;
-            for (var k = g.Start[first]; k < g.Start[first + 1]; k++)
-            {
-                cheapest = Math.Min(cheapest, g.Cost[k]);
-            }
+            var cheapest = Cheapest(g, first);
             arcStart[q] = arcs.Count;
             for (var k = g.Start[first]; k < g.Start[first + 1]; k++)
             {
