@@ -52,9 +52,10 @@ var tolerance = new Option<double?>("--utilization-tolerance") { Description = "
 var targetGap = new Option<double?>("--utilization-target-gap") { Description = "Also let the cost stage go up to the utilization bound × (1 + this) (default 0)" };
 var costFlow = new Option<bool?>("--cost-flow") { Description = "Start the cost stage from the transportation (min-cost flow) step (default true; false: every item on its cheapest candidate)" };
 var costCeiling = new Option<double?>("--cost-stage-ceiling") { Description = "Utilization above which the cost stage lifts no rep beyond the mean or their own balanced utilization (default 1.0; inf: off)" };
-var sales = new Command("sales", "Sales-scale assignment: balanced plan vs round robin and least loaded, and online routing latency") { leads, salesReps, salesSeed, routes, workers, boundIterations, exactLp, exactIp, tolerance, targetGap, costFlow, costCeiling };
+var ascentSweeps = new Option<int?>("--cost-ascent-sweeps") { Description = "Sweeps of coordinate ascent on the cost bound's prices before its subgradient steps (default 2; 0: none)" };
+var sales = new Command("sales", "Sales-scale assignment: balanced plan vs round robin and least loaded, and online routing latency") { leads, salesReps, salesSeed, routes, workers, boundIterations, exactLp, exactIp, tolerance, targetGap, costFlow, costCeiling, ascentSweeps };
 sales.SetAction(parse => SalesBenchmark.Run(parse.GetValue(leads), parse.GetValue(salesReps), parse.GetValue(salesSeed), parse.GetValue(routes), parse.GetValue(workers), parse.GetValue(boundIterations), parse.GetValue(exactLp), parse.GetValue(exactIp),
-    parse.GetValue(tolerance), parse.GetValue(targetGap), parse.GetValue(costFlow), parse.GetValue(costCeiling)));
+    parse.GetValue(tolerance), parse.GetValue(targetGap), parse.GetValue(costFlow), parse.GetValue(costCeiling), parse.GetValue(ascentSweeps)));
 
 var gapSeeds = new Option<string>("--seeds") { DefaultValueFactory = _ => "1,2", Description = "Comma-separated seeds" };
 var ipSeconds = new Option<double>("--ip-seconds") { DefaultValueFactory = _ => 60, Description = "CP-SAT time limit per cap" };

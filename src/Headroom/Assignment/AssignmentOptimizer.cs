@@ -60,7 +60,7 @@ public static class AssignmentOptimizer
         }
         search.LowerCost(capacityLoad);
         // The subgradient method gains little after its first few restarts; a third of the passes.
-        var costBound = bounds.CostBound(capacityLoad, search.State.TotalCost(), Math.Max(20, options.BoundIterations / 3), transport?.Prices);
+        var costBound = bounds.CostBound(capacityLoad, search.State.TotalCost(), Math.Max(20, options.BoundIterations / 3), transport?.Prices, options.CostAscentSweeps);
         var explanations = PlanReport.ExplainBalanced(search.State, capacityLoad, unplaced);
         return PlanReport.Build(instance, AssignmentStrategy.Balanced, search.State, explanations, utilizationBound, costBound,
             bounds.CostPrices, cap, clock.Elapsed) with { CostLimitMinutes = capacityLoad };

@@ -30,6 +30,11 @@ public sealed record AssignmentOptimizerOptions
 
     public int BoundIterations { get; init; } = 150;
 
+    // Sweeps of coordinate ascent on the cost bound's prices (each rep's price set to its best with
+    // the others fixed) before the subgradient steps; 0: none. At 100k × 1k two sweeps raise the
+    // bound 1.4 % (seed 1) and 0.5 % (seed 2) for about 0.15 s; more sweeps add under 0.01 %.
+    public int CostAscentSweeps { get; init; } = 2;
+
     // The cost stage's fresh start: a transportation (min-cost flow) step, rounded and repaired,
     // instead of every item on its cheapest candidate (false). Its duals also seed the cost bound's
     // prices. Cheaper on every instance measured, for about 0.3 s at 100k × 1k (ADR 0024).

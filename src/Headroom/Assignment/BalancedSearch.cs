@@ -397,7 +397,7 @@ internal sealed class BalancedSearch(PlanState state, AssignmentOptimizerOptions
     {
         for (var r = 0; r < _g.Reps && !OutOfTime; r++)
         {
-            while (state.Load[r] > capacityLoad[r] && ShedCheapest(r, capacityLoad))
+            while (state.Load[r] > capacityLoad[r] && (RepairChain(r, capacityLoad) || ShedCheapest(r, capacityLoad)))
             {
             }
         }
@@ -411,6 +411,78 @@ internal sealed class BalancedSearch(PlanState state, AssignmentOptimizerOptions
             }
         }
         return state.MaxUtilization() <= cap;
+    }
+
+    // The cheapest ejection chain that takes work off rep r, which is over its limit: r passes on
+    // any of its items, the rep receiving it passes one on in turn if that puts it over its own
+    // limit (an item that frees at least that excess), up to CostChainDepth moves, until a rep with
+    // room takes the last one. Best first by the cost the chain adds, each rep entered once per
+    // search; the caller repeats while r is still over. Rounding the transportation flow leaves
+    // many reps a little over; at the cap their neighbors are full too, and a chain of fillers
+    // (items that cost the same anywhere) often costs nothing where shedding straight to a rep with
+    // room breaks a relationship. Measured on six sales instances it lowered the final cost by up
+    // to 5 % (ADR 0024); requiring the first item to free the whole excess was worse.
+    private readonly List<RepairNode> _repair = [];
+
+    private readonly PriorityQueue<int, long> _repairQueue = new();
+
+    private readonly record struct RepairNode(int Rep, double Need, long Added, int Parent, int Item, int Slot, int Depth);
+
+    private bool RepairChain(int r, double[] capacityLoad)
+    {
+        if (_chainMark.Length != _g.Reps)
+        {
+            _chainMark = new int[_g.Reps];
+        }
+        _chainSearch++;
+        _repair.Clear();
+        _repairQueue.Clear();
+        _repair.Add(new RepairNode(r, state.Load[r] - capacityLoad[r], 0, -1, -1, -1, 0));
+        _repairQueue.Enqueue(0, 0);
+        for (var expanded = 0; _repairQueue.TryDequeue(out var head, out var added) && expanded < options.CostChainExpansions;)
+        {
+            var node = _repair[head];
+            if (node.Item >= 0 && node.Need <= 0)
+            {
+                for (var n = head; _repair[n].Item >= 0; n = _repair[n].Parent)
+                {
+                    state.Place(_repair[n].Item, _repair[n].Slot);
+                }
+                return true;
+            }
+            if (_chainMark[node.Rep] == _chainSearch)
+            {
+                continue;
+            }
+            _chainMark[node.Rep] = _chainSearch;
+            expanded++;
+            var v = node.Rep;
+            foreach (var j in state.Members(v))
+            {
+                var jSlot = state.Slot[j];
+                if (head > 0 && _g.Effort[jSlot] < node.Need)
+                {
+                    continue;
+                }
+                for (var k = _g.Start[j]; k < _g.Start[j + 1]; k++)
+                {
+                    var t = _g.Rep[k];
+                    if (t == v || _chainMark[t] == _chainSearch)
+                    {
+                        continue;
+                    }
+                    var need = state.Load[t] + _g.Effort[k] - capacityLoad[t];
+                    if (need <= 0 ? !state.HasRoom(t) : node.Depth + 1 >= options.CostChainDepth)
+                    {
+                        continue;
+                    }
+                    var cost = added + _g.Cost[k] - _g.Cost[jSlot];
+                    _repair.Add(new RepairNode(t, need, cost, head, j, k, node.Depth + 1));
+                    _repairQueue.Enqueue(_repair.Count - 1, cost);
+                }
+            }
+        }
+        return false;
     }
 
     private bool ShedCheapest(int r, double[] capacityLoad)

@@ -37,6 +37,31 @@ public sealed class AssignmentBoundsLpTests
         Assert.InRange(atDuals, Math.Ceiling(cost - 1e-6) - 1, Math.Ceiling(cost - 1e-6));
     }
 
+    // Each coordinate step maximizes the Lagrangian along one price, so sweeps never lower it, from
+    // zero or from the transportation step's prices, and the bound stays under the exact LP.
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(1, true)]
+    [InlineData(3, true)]
+    public void CostBound_CoordinateAscent_RaisesTheLagrangianAndStaysUnderTheLp(int seed, bool fromFlow)
+    {
+        var instance = SalesInstanceGenerator.Generate(600, 50, seed);
+        var plan = AssignmentOptimizer.Plan(instance, new AssignmentOptimizerOptions { Seed = seed, Workers = 1 });
+        var capacityLoad = CapacityLoad(instance, plan);
+        var state = StateOf(instance, plan);
+        var start = fromFlow ? CostTransportation.Solve(state.Graph, state.Slot, capacityLoad)!.Value.Prices : new double[instance.Reps.Count];
+        var (cost, _) = SolveCost(instance, plan, capacityLoad);
+
+        var before = new AssignmentBounds(state, 1).CostBound(capacityLoad, 0, 1, start);
+        var once = new AssignmentBounds(state, 1).CostBound(capacityLoad, 0, 1, start, ascentSweeps: 1);
+        var after = new AssignmentBounds(state, 1).CostBound(capacityLoad, 0, 1, start, ascentSweeps: 4);
+
+        Assert.True(before <= once && once <= after, $"bound {before} at the start, {once} after one sweep, {after} after four");
+        Assert.True(after <= Math.Ceiling(cost - 1e-6), $"bound {after} above the LP {cost}");
+        Assert.True(after > before || before >= Math.Ceiling(cost - 1e-6) - 1, $"no gain from {before} with the LP at {cost}");
+    }
+
     private static double[] CapacityLoad(AssignmentInstance instance, AssignmentPlan plan) =>
         [.. instance.Reps.Select(r => Math.Max(r.CurrentLoadMinutes, Math.Floor(plan.UtilizationCap * r.AvailableMinutes)))];
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Headroom.Assignment;
 
 namespace Headroom.Tests.Assignment;
@@ -85,5 +86,39 @@ public sealed class AssignmentCostStageTests
         Assert.True(plan.Metrics.MaxUtilization <= plan.UtilizationCap + 1e-12);
         Assert.Equal(0, plan.Metrics.Violations);
         Assert.Equal(plan.RepOfItem, again.RepOfItem);
+    }
+
+    [Fact]
+    public void PlaceBySlots_RepOverItsLimit_ShedsThroughAFreeChainRatherThanBreakARelationship()
+    {
+        // A is 60 minutes over. Shedding straight to C, the only rep with room, can only move the
+        // account (C does not speak language 1), breaking A's relationship; passing the lead to B
+        // and B's other lead on to C costs nothing.
+        AssignmentRep[] reps =
+        [
+            new(1, 1000, 0, Territory: 1, Languages: 0b11),
+            new(2, 1000, 0, Territory: 1, Languages: 0b11),
+            new(3, 1000, 0, Territory: 1, Languages: 0b01),
+        ];
+        AssignmentItem[] items =
+        [
+            new(1, AssignmentItemKind.Account, 300, Territory: 1, Language: 0, IncumbentRep: 0),
+            new(2, AssignmentItemKind.Lead, 360, Territory: 1, Language: 1),
+            new(3, AssignmentItemKind.Lead, 600, Territory: 1, Language: 0),
+        ];
+        var graph = CandidateGraph.Build(new AssignmentInstance(items, reps, new AssignmentCostWeights()));
+        int[] start = [0, 0, 1];
+        var slots = new int[3];
+        for (var i = 0; i < 3; i++)
+        {
+            slots[i] = Enumerable.Range(graph.Start[i], graph.Start[i + 1] - graph.Start[i]).Single(k => graph.Rep[k] == start[i]);
+        }
+        var search = new BalancedSearch(new PlanState(graph), new AssignmentOptimizerOptions(), Stopwatch.StartNew());
+
+        Assert.True(search.PlaceBySlots([0, 0, 0], slots, [600, 600, 1000], cap: 10));
+
+        Assert.Equal(0, search.State.TotalCost());
+        Assert.Equal([0, 1, 2], Enumerable.Range(0, 3).Select(search.State.RepOf));
+        Assert.Equal([300L, 360L, 600L], search.State.Load);
     }
 }
