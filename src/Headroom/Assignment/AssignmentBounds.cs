@@ -226,6 +226,7 @@ internal sealed class AssignmentBounds(PlanState state, int workers)
         var best1 = new double[n];
         var best2 = new double[n];
         var bestArc = new int[n];
+        var secondArc = new int[n];
         for (var i = 0; i < n; i++)
         {
             if (state.Slot[i] < 0)
@@ -236,7 +237,7 @@ internal sealed class AssignmentBounds(PlanState state, int workers)
             {
                 arcs[fill[_g.Rep[k]]++] = k;
             }
-            Rank(i, prices, best1, best2, bestArc);
+            Rank(i, prices, best1, best2, bestArc, secondArc);
         }
         var thresholds = new double[64];
         var efforts = new double[64];
@@ -291,7 +292,13 @@ internal sealed class AssignmentBounds(PlanState state, int workers)
                 changed++;
                 for (var a = arcStart[r]; a < arcStart[r + 1]; a++)
                 {
-                    Rank(itemOf[arcs[a]], prices, best1, best2, bestArc);
+                    // Only an item whose two cheapest values this arc held or now enters changes.
+                    var k = arcs[a];
+                    var i = itemOf[k];
+                    if (bestArc[i] == k || secondArc[i] == k || _g.Cost[k] + price * _g.Effort[k] < best2[i])
+                    {
+                        Rank(i, prices, best1, best2, bestArc, secondArc);
+                    }
                 }
             }
             if (changed == 0)
@@ -301,28 +308,28 @@ internal sealed class AssignmentBounds(PlanState state, int workers)
         }
     }
 
-    // The item's cheapest and second cheapest priced cost, and the arc of the cheapest.
-    private void Rank(int i, double[] prices, double[] best1, double[] best2, int[] bestArc)
+    // The item's cheapest and second cheapest priced cost, and their arcs.
+    private void Rank(int i, double[] prices, double[] best1, double[] best2, int[] bestArc, int[] secondArc)
     {
         double b1 = double.PositiveInfinity, b2 = double.PositiveInfinity;
-        var arc = -1;
+        int arc1 = -1, arc2 = -1;
         for (var k = _g.Start[i]; k < _g.Start[i + 1]; k++)
         {
             var v = _g.Cost[k] + prices[_g.Rep[k]] * _g.Effort[k];
             if (v < b1)
             {
-                b2 = b1;
-                b1 = v;
-                arc = k;
+                (b2, arc2) = (b1, arc1);
+                (b1, arc1) = (v, k);
             }
             else if (v < b2)
             {
-                b2 = v;
+                (b2, arc2) = (v, k);
             }
         }
         best1[i] = b1;
         best2[i] = b2;
-        bestArc[i] = arc;
+        bestArc[i] = arc1;
+        secondArc[i] = arc2;
     }
 
     private double EvaluateUtilization(double[] prices, bool[] hasCapacity, double[] loads)
