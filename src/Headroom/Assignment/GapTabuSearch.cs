@@ -52,7 +52,7 @@ internal sealed class GapTabuSearch
 
     // Swaps likewise: a job is only swapped onto one of the agents with the smallest reduced cost
     // for it (or receives a job for which its own agent is one of those).
-    private const int SwapCandidates = 5;
+    private const int SwapCandidates = 3;
 
     public GapTabuSearch(GapInstance instance, Func<int, int, bool> usable, Random random, Func<int, int, double>? rank = null, int chainDepth = 3, int swapCandidates = SwapCandidates)
     {
