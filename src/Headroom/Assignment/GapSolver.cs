@@ -138,7 +138,10 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
         {
             // The whole model again, now with the incumbent as hint and bound: reduced-cost pruning
             // and the budget constraint shrink it, and CP-SAT's own workers polish from there.
-            var outcome = SolveSubproblem(whole, Enumerable.Range(0, _n).ToArray(), _assignment, Remaining, options.Workers, options.Seed, _cost);
+            // Measured on e40400 at load 8–10: CP-SAT took 8.6 s of a 7.1 s limit on the whole
+            // large model, so it gets 85 % of what is left there.
+            var last = _n >= LargeJobs ? Remaining * 0.85 : Remaining;
+            var outcome = SolveSubproblem(whole, Enumerable.Range(0, _n).ToArray(), _assignment, last, options.Workers, options.Seed, _cost);
             if (outcome.Assignment is { } found && instance.CostOf(found) < _cost)
             {
                 _assignment = found;
@@ -512,6 +515,7 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
 
     private Subsolution SolveSubproblem(int[] agents, int[] jobs, int[]? hint, TimeSpan budget, int workers, int seed, long? incumbent = null, bool[]? only = null)
     {
+        var started = clock.Elapsed;
         var time = budget < Remaining ? budget : Remaining;
         if (time <= TimeSpan.Zero)
         {
@@ -562,6 +566,13 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
         }
         model.Minimize(objective);
 
+        // Building the model counts against the budget too (0.01–0.03 s for the whole of e40400).
+        time -= clock.Elapsed - started;
+        time = time < Remaining ? time : Remaining;
+        if (time <= TimeSpan.Zero)
+        {
+            return new Subsolution(CpSolverStatus.Unknown, null, [], 0, long.MinValue);
+        }
         var solver = new CpSolver
         {
             StringParameters = string.Create(CultureInfo.InvariantCulture,
