@@ -7,7 +7,6 @@ namespace Headroom.Assignment;
 // CP-SAT alone stalls there.
 internal sealed class GapTabuSearch
 {
-    private readonly GapInstance _instance;
     private readonly int _m;
     private readonly int _n;
     private readonly int[] _cost;   // [i * n + j]
@@ -56,7 +55,6 @@ internal sealed class GapTabuSearch
 
     public GapTabuSearch(GapInstance instance, Func<int, int, bool> usable, Random random, Func<int, int, double>? rank = null, int chainDepth = 3, int swapCandidates = SwapCandidates)
     {
-        _instance = instance;
         _m = instance.Agents;
         _n = instance.Jobs;
         _random = random;

@@ -8,13 +8,18 @@ public sealed class GapTabuSearchTests
 {
     // Tight instances: capacities near a third of the total weight, so agents are overloaded most
     // of the walk and chains of ejections are made often.
-    private static readonly Gen<GapInstance> TightGen =
-        from m in Gen.Int[2, 5]
-        from n in Gen.Int[4, 14]
+    private static readonly Gen<GapInstance> TightGen = Tight("tight", 2, 5, 4, 14);
+
+    // More agents than a job's swap candidates, so the candidate lists restrict the swaps too.
+    private static readonly Gen<GapInstance> WideGen = Tight("wide", 6, 9, 10, 24);
+
+    private static Gen<GapInstance> Tight(string name, int minAgents, int maxAgents, int minJobs, int maxJobs) =>
+        from m in Gen.Int[minAgents, maxAgents]
+        from n in Gen.Int[minJobs, maxJobs]
         from cost in Gen.Int[0, 40].Array[n].Array[m]
         from weight in Gen.Int[1, 12].Array[n].Array[m]
         from slack in Gen.Int[0, 6]
-        select new GapInstance("tight", m, n, cost, weight,
+        select new GapInstance(name, m, n, cost, weight,
             [.. Enumerable.Range(0, m).Select(i => (long)(weight[i].Sum() / m + slack))]);
 
     private static int[] CheapestAgents(GapInstance instance) =>
@@ -42,16 +47,6 @@ public sealed class GapTabuSearchTests
             }
         }, iter: 80);
     }
-
-    // More agents than a job's swap candidates, so the candidate lists restrict the swaps too.
-    private static readonly Gen<GapInstance> WideGen =
-        from m in Gen.Int[6, 9]
-        from n in Gen.Int[10, 24]
-        from cost in Gen.Int[0, 40].Array[n].Array[m]
-        from weight in Gen.Int[1, 12].Array[n].Array[m]
-        from slack in Gen.Int[0, 6]
-        select new GapInstance("wide", m, n, cost, weight,
-            [.. Enumerable.Range(0, m).Select(i => (long)(weight[i].Sum() / m + slack))]);
 
     [Theory]
     [InlineData(1)]
