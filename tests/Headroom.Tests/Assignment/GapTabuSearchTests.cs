@@ -8,13 +8,18 @@ public sealed class GapTabuSearchTests
 {
     // Tight instances: capacities near a third of the total weight, so agents are overloaded most
     // of the walk and chains of ejections are made often.
-    private static readonly Gen<GapInstance> TightGen =
-        from m in Gen.Int[2, 5]
-        from n in Gen.Int[4, 14]
+    private static readonly Gen<GapInstance> TightGen = Tight("tight", 2, 5, 4, 14);
+
+    // More agents than a job's swap candidates, so the candidate lists restrict the swaps too.
+    private static readonly Gen<GapInstance> WideGen = Tight("wide", 6, 9, 10, 24);
+
+    private static Gen<GapInstance> Tight(string name, int minAgents, int maxAgents, int minJobs, int maxJobs) =>
+        from m in Gen.Int[minAgents, maxAgents]
+        from n in Gen.Int[minJobs, maxJobs]
         from cost in Gen.Int[0, 40].Array[n].Array[m]
         from weight in Gen.Int[1, 12].Array[n].Array[m]
         from slack in Gen.Int[0, 6]
-        select new GapInstance("tight", m, n, cost, weight,
+        select new GapInstance(name, m, n, cost, weight,
             [.. Enumerable.Range(0, m).Select(i => (long)(weight[i].Sum() / m + slack))]);
 
     private static int[] CheapestAgents(GapInstance instance) =>
@@ -41,6 +46,35 @@ public sealed class GapTabuSearchTests
                 Assert.Equal(instance.CostOf(search.Best), search.BestCost);
             }
         }, iter: 80);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Step_SkippingMovesByTheirBounds_TakesTheSamePathAsEvaluatingEveryMove(int chainDepth)
+    {
+        // The bounds only skip moves that cannot beat (or tie) the best one found, so with the
+        // same seed the walk makes the same moves, notes the same solutions and ends the same.
+        TightGen.Select(WideGen, (tight, wide) => (tight, wide)).Sample(pair =>
+        {
+            foreach (var instance in new[] { pair.tight, pair.wide })
+            {
+                var pruned = new GapTabuSearch(instance, (i, j) => instance.Weight[i][j] <= instance.Capacity[i], new Random(7), null, chainDepth, swapCandidates: 3);
+                var full = new GapTabuSearch(instance, (i, j) => instance.Weight[i][j] <= instance.Capacity[i], new Random(7), null, chainDepth, swapCandidates: 3) { Prune = false };
+                var start = CheapestAgents(instance);
+                pruned.Restart(start);
+                full.Restart(start);
+                for (var k = 0; k < 150; k++)
+                {
+                    pruned.Step(1);
+                    full.Step(1);
+                    Assert.Equal(full.Current, pruned.Current);
+                    Assert.Equal(full.LastDelta, pruned.LastDelta, 6);
+                    Assert.Equal(full.BestCost, pruned.BestCost);
+                    Assert.True(pruned.BookkeepingHolds(), $"loads and cost after iteration {k + 1}");
+                }
+            }
+        }, iter: 40);
     }
 
     [Fact]
