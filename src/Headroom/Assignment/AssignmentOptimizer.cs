@@ -32,8 +32,16 @@ public static class AssignmentOptimizer
         var unplaced = search.Place();
         search.Balance();
         var bounds = new AssignmentBounds(search.State, options.Workers);
-        var utilizationBound = bounds.UtilizationBound(options.BoundIterations);
-        var cap = Math.Max(search.State.MaxUtilization() + options.UtilizationTolerance, utilizationBound * (1 + options.UtilizationTargetGap));
+        // Without a utilization target the cap does not depend on the bound, so the bound is
+        // computed on the other core while the cost stage runs (the transportation step is one
+        // thread); it reads the balanced plan, which the cost stage leaves alone unless it has to
+        // keep it, and then waits first.
+        var balanced = search;
+        var utilizationTask = options.UtilizationTargetGap > 0
+            ? Task.FromResult(bounds.UtilizationBound(options.BoundIterations))
+            : Task.Run(() => bounds.UtilizationBound(options.BoundIterations));
+        var cap = Math.Max(search.State.MaxUtilization() + options.UtilizationTolerance,
+            options.UtilizationTargetGap > 0 ? utilizationTask.Result * (1 + options.UtilizationTargetGap) : 0);
         // Saving cost may not lift a rep above the ceiling (full utilization by default), the plan's
         // mean or their own balanced utilization, whichever is highest (plus the tolerance): when
         // one over-subscribed cluster sets a maximum above 100 %, the cost stage would otherwise
@@ -58,7 +66,12 @@ public static class AssignmentOptimizer
         {
             search = fresh;
         }
+        if (search == balanced)
+        {
+            utilizationTask.Wait();
+        }
         search.LowerCost(capacityLoad);
+        var utilizationBound = utilizationTask.Result;
         // The subgradient method gains little after its first few restarts; a third of the passes.
         var costBound = bounds.CostBound(capacityLoad, search.State.TotalCost(), Math.Max(20, options.BoundIterations / 3), transport?.Prices, options.CostAscentSweeps);
         var explanations = PlanReport.ExplainBalanced(search.State, capacityLoad, unplaced);

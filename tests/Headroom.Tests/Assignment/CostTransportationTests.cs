@@ -58,6 +58,7 @@ public sealed class CostTransportationTests
         Assert.True(plan.Metrics.MaxUtilization <= plan.UtilizationCap + 1e-9);
         Assert.Equal(plan.RepOfItem, again.RepOfItem);
         Assert.Equal(plan.Metrics.LpBoundCost, again.Metrics.LpBoundCost);
+        Assert.Equal(plan.Metrics.LpBoundUtilization, again.Metrics.LpBoundUtilization);
         Assert.Equal(plan.Metrics.Unplaced, cheapestStart.Metrics.Unplaced);
         Assert.True(plan.Metrics.TotalCost <= cheapestStart.Metrics.TotalCost,
             $"flow start {plan.Metrics.TotalCost}, cheapest start {cheapestStart.Metrics.TotalCost}");
