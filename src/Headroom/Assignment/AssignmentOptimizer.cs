@@ -14,12 +14,14 @@ namespace Headroom.Assignment;
 //    of CostStageCeiling (1.0), the plan's mean and the rep's own utilization (plus the tolerance):
 //    start again from the transportation step's flow (CostTransportation: the cost LP as a
 //    min-cost flow, each item on the candidate carrying most of it) or, without it, from every
-//    item on its cheapest candidate, the reps above the cap shedding work
-//    at the least added cost (or, if that cannot get under the cap, keep the balanced plan), then
+//    item on its cheapest candidate, the reps above the cap passing work on by the ejection chain
+//    that adds the least cost, else shedding it directly (or, if that cannot get under the cap,
+//    keep the balanced plan), then
 //    moves to cheaper candidates, pairs of moves that make room on a cheaper rep, and ejection
 //    chains of up to CostChainDepth further moves (found breadth first over reps). Improving
 //    the balanced plan instead was tried and always ended dearer (by 1.2-1.6x), in more time.
-// Lagrangian bounds measure how far stages 3 and 4 are from their LP relaxations.
+// Lagrangian bounds measure how far stages 3 and 4 are from their LP relaxations; the cost bound
+// starts from the flow's duals and a few sweeps of coordinate ascent.
 public static class AssignmentOptimizer
 {
     public static AssignmentPlan Plan(AssignmentInstance instance, AssignmentOptimizerOptions? options = null)
