@@ -53,9 +53,10 @@ var targetGap = new Option<double?>("--utilization-target-gap") { Description = 
 var costFlow = new Option<bool?>("--cost-flow") { Description = "Start the cost stage from the transportation (min-cost flow) step (default true; false: every item on its cheapest candidate)" };
 var costCeiling = new Option<double?>("--cost-stage-ceiling") { Description = "Utilization above which the cost stage lifts no rep beyond the mean or their own balanced utilization (default 1.0; inf: off)" };
 var ascentSweeps = new Option<int?>("--cost-ascent-sweeps") { Description = "Sweeps of coordinate ascent on the cost bound's prices before its subgradient steps (default 2; 0: none)" };
-var sales = new Command("sales", "Sales-scale assignment: balanced plan vs round robin and least loaded, and online routing latency") { leads, salesReps, salesSeed, routes, workers, boundIterations, exactLp, exactIp, tolerance, targetGap, costFlow, costCeiling, ascentSweeps };
+var repairDepth = new Option<int?>("--repair-chain-depth") { Description = "Longest ejection chain that takes a rounded start's excess off a rep (default 8)" };
+var sales = new Command("sales", "Sales-scale assignment: balanced plan vs round robin and least loaded, and online routing latency") { leads, salesReps, salesSeed, routes, workers, boundIterations, exactLp, exactIp, tolerance, targetGap, costFlow, costCeiling, ascentSweeps, repairDepth };
 sales.SetAction(parse => SalesBenchmark.Run(parse.GetValue(leads), parse.GetValue(salesReps), parse.GetValue(salesSeed), parse.GetValue(routes), parse.GetValue(workers), parse.GetValue(boundIterations), parse.GetValue(exactLp), parse.GetValue(exactIp),
-    parse.GetValue(tolerance), parse.GetValue(targetGap), parse.GetValue(costFlow), parse.GetValue(costCeiling), parse.GetValue(ascentSweeps)));
+    parse.GetValue(tolerance), parse.GetValue(targetGap), parse.GetValue(costFlow), parse.GetValue(costCeiling), parse.GetValue(ascentSweeps), parse.GetValue(repairDepth)));
 
 var gapSeeds = new Option<string>("--seeds") { DefaultValueFactory = _ => "1,2", Description = "Comma-separated seeds" };
 var ipSeconds = new Option<double>("--ip-seconds") { DefaultValueFactory = _ => 60, Description = "CP-SAT time limit per cap" };

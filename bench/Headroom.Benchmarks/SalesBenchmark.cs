@@ -13,7 +13,7 @@ namespace Headroom.Benchmarks;
 public static class SalesBenchmark
 {
     public static int Run(int leads, int reps, int seed, int routes, int workers, int boundIterations, bool exactLp, double exactIpSeconds = 0,
-        double? tolerance = null, double? targetGap = null, bool? costFlow = null, double? costStageCeiling = null, int? costAscentSweeps = null)
+        double? tolerance = null, double? targetGap = null, bool? costFlow = null, double? costStageCeiling = null, int? costAscentSweeps = null, int? repairChainDepth = null)
     {
         var watch = Stopwatch.StartNew();
         var instance = SalesInstanceGenerator.Generate(leads, reps, seed);
@@ -29,6 +29,7 @@ public static class SalesBenchmark
             CostFlow = costFlow ?? defaults.CostFlow,
             CostStageCeiling = costStageCeiling ?? defaults.CostStageCeiling,
             CostAscentSweeps = costAscentSweeps ?? defaults.CostAscentSweeps,
+            RepairChainDepth = repairChainDepth ?? defaults.RepairChainDepth,
         };
         var plans = new List<AssignmentPlan>();
         // Warm-up on a small instance so the first timed call does not pay for JIT compilation.

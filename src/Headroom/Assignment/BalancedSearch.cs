@@ -415,7 +415,7 @@ internal sealed class BalancedSearch(PlanState state, AssignmentOptimizerOptions
 
     // The cheapest ejection chain that takes work off rep r, which is over its limit: r passes on
     // any of its items, the rep receiving it passes one on in turn if that puts it over its own
-    // limit (an item that frees at least that excess), up to CostChainDepth moves, until a rep with
+    // limit (an item that frees at least that excess), up to RepairChainDepth moves, until a rep with
     // room takes the last one. Best first by the cost the chain adds, each rep entered once per
     // search; the caller repeats while r is still over. Rounding the transportation flow leaves
     // many reps a little over; at the cap their neighbors are full too, and a chain of fillers
@@ -440,7 +440,7 @@ internal sealed class BalancedSearch(PlanState state, AssignmentOptimizerOptions
         _repairQueue.Clear();
         _repair.Add(new RepairNode(r, state.Load[r] - capacityLoad[r], 0, -1, -1, -1, 0));
         _repairQueue.Enqueue(0, 0);
-        for (var expanded = 0; _repairQueue.TryDequeue(out var head, out var added) && expanded < options.CostChainExpansions;)
+        for (var expanded = 0; _repairQueue.TryDequeue(out var head, out var added) && expanded < options.RepairChainExpansions;)
         {
             var node = _repair[head];
             if (node.Item >= 0 && node.Need <= 0)
@@ -473,7 +473,7 @@ internal sealed class BalancedSearch(PlanState state, AssignmentOptimizerOptions
                         continue;
                     }
                     var need = state.Load[t] + _g.Effort[k] - capacityLoad[t];
-                    if (need <= 0 ? !state.HasRoom(t) : node.Depth + 1 >= options.CostChainDepth)
+                    if (need <= 0 ? !state.HasRoom(t) : node.Depth + 1 >= options.RepairChainDepth)
                     {
                         continue;
                     }

@@ -121,4 +121,34 @@ public sealed class AssignmentCostStageTests
         Assert.Equal([0, 1, 2], Enumerable.Range(0, 3).Select(search.State.RepOf));
         Assert.Equal([300L, 360L, 600L], search.State.Load);
     }
+
+    [Fact]
+    public void PlaceBySlots_RoomFiveMovesAway_RepairsThroughTheLongChain()
+    {
+        // Rep k speaks languages k and k+1, so lead k (language k+1) may go to rep k or k+1. Reps
+        // 0-4 are full and rep 0 is 60 minutes over (its account speaks language 0, which only rep 0
+        // does); the only room is rep 5's, five moves away. A chain of at most four moves cannot
+        // reach it, so the start is rejected; the default depth passes every lead one rep on.
+        var reps = Enumerable.Range(0, 6).Select(k => new AssignmentRep(k + 1, 1000, 0, Languages: 0b11UL << k)).ToArray();
+        AssignmentItem[] items =
+        [
+            new(1, AssignmentItemKind.Account, 60, Language: 0, IncumbentRep: 0),
+            .. Enumerable.Range(0, 5).Select(k => new AssignmentItem(k + 2, AssignmentItemKind.Lead, 300, Language: k + 1)),
+        ];
+        var graph = CandidateGraph.Build(new AssignmentInstance(items, reps, new AssignmentCostWeights()));
+        int[] start = [0, 0, 1, 2, 3, 4];
+        var slots = Enumerable.Range(0, items.Length)
+            .Select(i => Enumerable.Range(graph.Start[i], graph.Start[i + 1] - graph.Start[i]).Single(k => graph.Rep[k] == start[i]))
+            .ToArray();
+        double[] limits = [300, 300, 300, 300, 300, 1000];
+        var placed = new int[items.Length];
+
+        var shallow = new BalancedSearch(new PlanState(graph), new AssignmentOptimizerOptions { RepairChainDepth = 4 }, Stopwatch.StartNew());
+        var deep = new BalancedSearch(new PlanState(graph), new AssignmentOptimizerOptions(), Stopwatch.StartNew());
+
+        Assert.False(shallow.PlaceBySlots(placed, slots, limits, cap: 10));
+        Assert.True(deep.PlaceBySlots(placed, slots, limits, cap: 10));
+        Assert.Equal(0, deep.State.TotalCost());
+        Assert.Equal([0, 1, 2, 3, 4, 5], Enumerable.Range(0, items.Length).Select(deep.State.RepOf));
+    }
 }
