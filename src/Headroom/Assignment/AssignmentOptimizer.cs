@@ -60,7 +60,7 @@ public static class AssignmentOptimizer
         // cheapest candidate; its duals seed the cost bound (any prices give a valid bound).
         var transport = options.CostFlow ? CostTransportation.Solve(graph, search.State.Slot, capacityLoad) : null;
         var fresh = new BalancedSearch(new PlanState(graph), options, clock);
-        if (transport is { } t && fresh.PlaceBySlots(search.State.Slot, t.Slot, capacityLoad, cap))
+        if (transport is { } t && fresh.PlaceBySlots(search.State.Slot, t.Slot, capacityLoad, cap, t.Prices))
         {
             search = fresh;
         }

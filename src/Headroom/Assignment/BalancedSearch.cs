@@ -364,9 +364,11 @@ internal sealed class BalancedSearch(PlanState state, AssignmentOptimizerOptions
 
     // A fresh start from the transportation step: each item on the candidate that carried most of
     // its flow (its cheapest candidate with room if that rep is at its item cap), then the same
-    // repair as PlaceByCost.
-    public bool PlaceBySlots(int[] placed, int[] slots, double[] capacityLoad, double cap)
+    // repair as PlaceByCost, its chains also charged for the minutes they move at the flow's
+    // capacity prices (per real minute), when given.
+    public bool PlaceBySlots(int[] placed, int[] slots, double[] capacityLoad, double cap, double[]? prices = null)
     {
+        _repairPrices = prices;
         for (var i = 0; i < _g.Items; i++)
         {
             if (placed[i] < 0)
@@ -425,9 +427,11 @@ internal sealed class BalancedSearch(PlanState state, AssignmentOptimizerOptions
     // to free the whole excess was worse.
     private readonly List<RepairNode> _repair = [];
 
-    private readonly PriorityQueue<int, long> _repairQueue = new();
+    private readonly PriorityQueue<int, double> _repairQueue = new();
 
-    private readonly record struct RepairNode(int Rep, double Need, long Added, int Parent, int Item, int Slot, int Depth);
+    private double[]? _repairPrices;
+
+    private readonly record struct RepairNode(int Rep, double Need, double Added, int Parent, int Item, int Slot, int Depth);
 
     private bool RepairChain(int r, double[] capacityLoad)
     {
@@ -477,7 +481,8 @@ internal sealed class BalancedSearch(PlanState state, AssignmentOptimizerOptions
                     {
                         continue;
                     }
-                    var cost = added + _g.Cost[k] - _g.Cost[jSlot];
+                    var cost = added + _g.Cost[k] - _g.Cost[jSlot]
+                        + (_repairPrices is { } prices ? options.RepairPriceWeight * (prices[t] * _g.Effort[k] - prices[v] * _g.Effort[jSlot]) : 0);
                     _repair.Add(new RepairNode(t, need, cost, head, j, k, node.Depth + 1));
                     _repairQueue.Enqueue(_repair.Count - 1, cost);
                 }

@@ -151,4 +151,29 @@ public sealed class AssignmentCostStageTests
         Assert.Equal(0, deep.State.TotalCost());
         Assert.Equal([0, 1, 2, 3, 4, 5], Enumerable.Range(0, items.Length).Select(deep.State.RepOf));
     }
+
+    [Fact]
+    public void PlaceBySlots_WithPrices_ShedsOntoRoomTheFlowDoesNotNeed()
+    {
+        // Rep 0 is 60 minutes over and sheds the lead. Its preferred rep 1 is cheaper by 30, but the
+        // flow priced rep 1's room at 2 a minute: at weight 0.5 that is 60 for the lead's 60 minutes,
+        // so with the prices the lead goes to rep 2, whose room is free.
+        AssignmentRep[] reps = [new(1, 1000, 0), new(2, 1000, 0), new(3, 1000, 0)];
+        AssignmentItem[] items =
+        [
+            new(1, AssignmentItemKind.Account, 600, IncumbentRep: 0),
+            new(2, AssignmentItemKind.Lead, 60, PreferredRep: 1),
+        ];
+        var graph = CandidateGraph.Build(new AssignmentInstance(items, reps, new AssignmentCostWeights()));
+        int[] slots = [graph.Start[0], graph.Start[1]];
+        double[] limits = [600, 1000, 1000];
+
+        var plain = new BalancedSearch(new PlanState(graph), new AssignmentOptimizerOptions(), Stopwatch.StartNew());
+        var priced = new BalancedSearch(new PlanState(graph), new AssignmentOptimizerOptions(), Stopwatch.StartNew());
+
+        Assert.True(plain.PlaceBySlots([0, 0], slots, limits, cap: 10));
+        Assert.True(priced.PlaceBySlots([0, 0], slots, limits, cap: 10, prices: [0, 2, 0]));
+        Assert.Equal([0, 1], Enumerable.Range(0, 2).Select(plain.State.RepOf));
+        Assert.Equal([0, 2], Enumerable.Range(0, 2).Select(priced.State.RepOf));
+    }
 }
