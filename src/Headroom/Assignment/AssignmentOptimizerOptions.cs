@@ -38,10 +38,11 @@ public sealed record AssignmentOptimizerOptions
     public int RepairChainExpansions { get; init; } = 2048;
 
     // A repair chain started from the transportation step's flow costs what it adds plus this
-    // weight × the minutes it moves onto each rep (less those it takes off) at the flow's capacity
-    // prices: room the LP needs is dear even where it is free today. 0.5 cut the cost above the
-    // bound from 2.2 % to 1.3 % at 100k × 1k seed 1 (0.25, 0.75 and 1 cut it to 1.5-1.6 %); at
-    // 10k × 100 it was better on two seeds and worse on two, +0.2 % over the four (ADR 0024).
+    // weight × the minutes it moves onto each rep (less those it takes off) at the cost bound's
+    // prices: room the LP needs is dear even where it is free today. With the flow's own duals,
+    // 0.5 cut the cost above the bound from 2.2 % to 1.3 % at 100k × 1k seed 1 (0.25, 0.75 and 1:
+    // 1.4-1.6 %); the bound's prices, after the ascent, did as well there and better at 10k × 100
+    // seed 1 (4.2 % → 2.4 % above the LP) (ADR 0024).
     public double RepairPriceWeight { get; init; } = 0.5;
 
     public int BoundIterations { get; init; } = 150;

@@ -364,8 +364,8 @@ internal sealed class BalancedSearch(PlanState state, AssignmentOptimizerOptions
 
     // A fresh start from the transportation step: each item on the candidate that carried most of
     // its flow (its cheapest candidate with room if that rep is at its item cap), then the same
-    // repair as PlaceByCost, its chains also charged for the minutes they move at the flow's
-    // capacity prices (per real minute), when given.
+    // repair as PlaceByCost, its chains also charged for the minutes they move at the given prices
+    // (cost units per real minute of each rep).
     public bool PlaceBySlots(int[] placed, int[] slots, double[] capacityLoad, double cap, double[]? prices = null)
     {
         _repairPrices = prices;
