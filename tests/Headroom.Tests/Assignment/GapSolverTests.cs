@@ -66,4 +66,25 @@ public sealed class GapSolverTests
 
         Assert.Equal(GapStatus.Infeasible, result.Status);
     }
+
+    [Fact]
+    public void Solve_TwentyTightAgents_WalkAndNeighborhoodsKeepTheResultFeasibleAndConsistent()
+    {
+        // Type D by Chu and Beasley's recipe (cost falls as weight rises, capacity 80 % of an
+        // agent's share): too tight for the first CP-SAT call to finish, so the tabu walk and the
+        // neighborhoods run side by side on one incumbent, and neither may publish a move the
+        // other has made stale.
+        var random = new Random(20);
+        int m = 20, n = 100;
+        var weight = Enumerable.Range(0, m).Select(_ => Enumerable.Range(0, n).Select(_ => random.Next(1, 101)).ToArray()).ToArray();
+        var cost = weight.Select(row => row.Select(w => 111 - w + random.Next(-10, 11)).ToArray()).ToArray();
+        var instance = new GapInstance("d-like", m, n, cost, weight, [.. weight.Select(row => (long)(0.8 * row.Sum() / m))]);
+
+        var result = GapSolver.Solve(instance, new GapSolverOptions { TimeLimit = TimeSpan.FromSeconds(4), Seed = 2, Workers = 2 });
+
+        Assert.True(result.Feasible);
+        Assert.True(instance.IsFeasible(result.AgentOfJob), "capacities respected");
+        Assert.Equal(instance.CostOf(result.AgentOfJob), result.Cost);
+        Assert.InRange(result.LowerBound, (long)Math.Ceiling(result.LpBound - 0.01), result.Cost);
+    }
 }
