@@ -18,9 +18,10 @@ public sealed record AssignmentOptimizerOptions
 
     public int BalancePasses { get; init; } = 30;
 
-    // Passes of cheaper moves, pairs and ejection chains; with chains, passes after the fourth
-    // gained under 1 % at 100k × 1k.
-    public int CostPasses { get; init; } = 4;
+    // Passes of cheaper moves, pairs and ejection chains. From the priced repair's start, passes
+    // after the second changed no plan on eight instances (100k × 1k, 10k × 100, 2k × 50) and cost
+    // about 0.06 s at 100k × 1k (session 9; four before).
+    public int CostPasses { get; init; } = 2;
 
     // Longest ejection chain of the cost stage (items moved after the first), and how many reps one
     // chain search may enter.
@@ -31,11 +32,11 @@ public sealed record AssignmentOptimizerOptions
     // The same for the chains that take a rounded start's excess off reps above their limits. Deeper
     // than the cost chains: at the cap most reps are full and the room is a few steps away. Depth 8
     // (2048 reps) instead of 4 (256) cut the cost above the bound from 2.9 % to 2.2 % at 100k × 1k
-    // seed 1 and from 6.9 % to 3.0 % at 10k × 100 seed 1, for about 0.08 s; 6, 10, 12 and 16 were
-    // worse, and more reps per search changed nothing (ADR 0024).
+    // seed 1 and from 6.9 % to 3.0 % at 10k × 100 seed 1; 6, 10, 12 and 16 were worse (ADR 0024).
+    // 512 reps per search gave the same plans as 2048-16384 on eight instances, in less time.
     public int RepairChainDepth { get; init; } = 8;
 
-    public int RepairChainExpansions { get; init; } = 2048;
+    public int RepairChainExpansions { get; init; } = 512;
 
     // A repair chain started from the transportation step's flow costs what it adds plus this
     // weight × the minutes it moves onto each rep (less those it takes off) at the cost bound's
