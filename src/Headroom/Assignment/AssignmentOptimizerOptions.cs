@@ -42,8 +42,8 @@ public sealed record AssignmentOptimizerOptions
     // weight × the minutes it moves onto each rep (less those it takes off) at the cost bound's
     // prices: room the LP needs is dear even where it is free today. With the flow's own duals,
     // 0.5 cut the cost above the bound from 2.2 % to 1.3 % at 100k × 1k seed 1 (0.25, 0.75 and 1:
-    // 1.4-1.6 %); the bound's prices, after the ascent, did as well there and better at 10k × 100
-    // seed 1 (4.2 % → 2.4 % above the LP) (ADR 0024).
+    // 1.4-1.6 %); the bound's prices, after the ascent, did as well there, better at 10k × 100
+    // seed 1 (4.2 % → 2.4 % above the LP) and a little worse at seed 3 (1.0 % → 1.2 %) (ADR 0024).
     public double RepairPriceWeight { get; init; } = 0.5;
 
     public int BoundIterations { get; init; } = 150;

@@ -359,7 +359,7 @@ internal sealed class BalancedSearch(PlanState state, AssignmentOptimizerOptions
             }
             state.Place(i, chosen);
         }
-        return ShedToCap(capacityLoad, cap);
+        return ShedToCap(capacityLoad, cap, null);
     }
 
     // A fresh start from the transportation step: each item on the candidate that carried most of
@@ -368,7 +368,6 @@ internal sealed class BalancedSearch(PlanState state, AssignmentOptimizerOptions
     // (cost units per real minute of each rep).
     public bool PlaceBySlots(int[] placed, int[] slots, double[] capacityLoad, double cap, double[]? prices = null)
     {
-        _repairPrices = prices;
         for (var i = 0; i < _g.Items; i++)
         {
             if (placed[i] < 0)
@@ -392,14 +391,14 @@ internal sealed class BalancedSearch(PlanState state, AssignmentOptimizerOptions
             }
             state.Place(i, chosen);
         }
-        return ShedToCap(capacityLoad, cap);
+        return ShedToCap(capacityLoad, cap, prices);
     }
 
-    private bool ShedToCap(double[] capacityLoad, double cap)
+    private bool ShedToCap(double[] capacityLoad, double cap, double[]? prices)
     {
         for (var r = 0; r < _g.Reps && !OutOfTime; r++)
         {
-            while (state.Load[r] > capacityLoad[r] && (RepairChain(r, capacityLoad) || ShedCheapest(r, capacityLoad)))
+            while (state.Load[r] > capacityLoad[r] && (RepairChain(r, capacityLoad, prices) || ShedCheapest(r, capacityLoad)))
             {
             }
         }
@@ -429,11 +428,9 @@ internal sealed class BalancedSearch(PlanState state, AssignmentOptimizerOptions
 
     private readonly PriorityQueue<int, double> _repairQueue = new();
 
-    private double[]? _repairPrices;
-
     private readonly record struct RepairNode(int Rep, double Need, double Added, int Parent, int Item, int Slot, int Depth);
 
-    private bool RepairChain(int r, double[] capacityLoad)
+    private bool RepairChain(int r, double[] capacityLoad, double[]? prices)
     {
         if (_chainMark.Length != _g.Reps)
         {
@@ -482,7 +479,7 @@ internal sealed class BalancedSearch(PlanState state, AssignmentOptimizerOptions
                         continue;
                     }
                     var cost = added + _g.Cost[k] - _g.Cost[jSlot]
-                        + (_repairPrices is { } prices ? options.RepairPriceWeight * (prices[t] * _g.Effort[k] - prices[v] * _g.Effort[jSlot]) : 0);
+                        + (prices is null ? 0 : options.RepairPriceWeight * (prices[t] * _g.Effort[k] - prices[v] * _g.Effort[jSlot]));
                     _repair.Add(new RepairNode(t, need, cost, head, j, k, node.Depth + 1));
                     _repairQueue.Enqueue(_repair.Count - 1, cost);
                 }
