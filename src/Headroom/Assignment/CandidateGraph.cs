@@ -19,29 +19,51 @@ internal sealed class CandidateGraph
     // Each item's effort at standard speed, without travel: what "unplaced effort" counts.
     public required int[] StandardEffort { get; init; }
 
-    public static CandidateGraph Build(AssignmentInstance instance)
+    // Items are split into chunks, each finding its candidates on its own (on up to `workers`
+    // threads), and the chunks are laid end to end in item order, so the graph does not depend on
+    // the number of workers.
+    public static CandidateGraph Build(AssignmentInstance instance, int workers = 1)
     {
         var n = instance.Items.Count;
         var m = instance.Reps.Count;
         var index = new RepIndex(instance);
+        var chunks = n < 4_096 ? 1 : 16;
+        var found = new List<int>[chunks];
         var start = new int[n + 1];
-        var reps = new List<int>(n * 10);
-        for (var i = 0; i < n; i++)
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, workers) }, c =>
         {
-            index.EligibleReps(instance.Items[i], reps);
-            start[i + 1] = reps.Count;
-        }
-        var rep = reps.ToArray();
-        var effort = new int[rep.Length];
-        var cost = new long[rep.Length];
-        for (var i = 0; i < n; i++)
-        {
-            for (var k = start[i]; k < start[i + 1]; k++)
+            var reps = found[c] = new List<int>((int)Math.Min(int.MaxValue / 2, 10L * n / chunks));
+            for (int i = (int)((long)n * c / chunks), to = (int)((long)n * (c + 1) / chunks); i < to; i++)
             {
-                effort[k] = instance.EffortOf(i, rep[k]);
-                cost[k] = instance.CostOf(i, rep[k]);
+                index.EligibleReps(instance.Items[i], reps);
+                start[i + 1] = reps.Count;
+            }
+        });
+        // Each chunk counted from zero: shift it by the pairs of the chunks before it.
+        var offsets = new int[chunks + 1];
+        for (var c = 0; c < chunks; c++)
+        {
+            offsets[c + 1] = checked(offsets[c] + found[c].Count);
+            for (int i = (int)((long)n * c / chunks), to = (int)((long)n * (c + 1) / chunks); i < to; i++)
+            {
+                start[i + 1] += offsets[c];
             }
         }
+        var rep = new int[offsets[chunks]];
+        var effort = new int[rep.Length];
+        var cost = new long[rep.Length];
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, workers) }, c =>
+        {
+            found[c].CopyTo(rep, offsets[c]);
+            for (int i = (int)((long)n * c / chunks), to = (int)((long)n * (c + 1) / chunks); i < to; i++)
+            {
+                for (var k = start[i]; k < start[i + 1]; k++)
+                {
+                    effort[k] = instance.EffortOf(i, rep[k]);
+                    cost[k] = instance.CostOf(i, rep[k]);
+                }
+            }
+        });
         var capacity = new double[m];
         var baseLoad = new long[m];
         var maxItems = new int[m];

@@ -16,34 +16,100 @@ namespace Headroom.Assignment;
 //   on six of eight instances measured, 0.1 % and 2.2 % less on two).
 // A vertex of a transportation problem splits few sources (its arcs form a forest), so a group's
 // items, largest first, each go to the candidate with the most of the group's flow left.
-internal static class CostTransportation
+internal sealed class CostTransportation : IDisposable
 {
     // Unit costs are cost units per standard minute times this, rounded to whole numbers.
     private const long Scale = 10_000;
+
+    private readonly CandidateGraph _g;
+    private readonly List<List<int>> _groups;
+    private readonly MinCostFlow _flow = new();
+    private readonly int[] _arcStart;
+    private readonly List<(int Arc, int Rep, long Unit)> _arcs = [];
+    private readonly double[] _leastRatio;
+    private readonly bool[] _placed;
+    private readonly long _supply;
+    private readonly long _penalty;
+    private bool _solved;
 
     // Slot: each placed item's candidate (-1 for the others); Prices: the flow's capacity duals in
     // cost units per real minute of each rep, for AssignmentBounds.CostBound; Overflow: standard
     // minutes no rep had room for; Split: sources whose flow went to more than one rep.
     public readonly record struct Result(int[] Slot, double[] Prices, long Overflow, int Split);
 
-    public static Result? Solve(CandidateGraph g, int[] placed, double[] capacityLoad)
+    // The sources and their arcs depend only on the costs and on which items are placed, so the
+    // optimizer builds them on the other core while the balancing passes (which move items but
+    // never place or unplace one) run; Solve then adds each rep's room under the cap.
+    private CostTransportation(CandidateGraph g, int[] placed)
     {
+        _g = g;
         int n = g.Items, m = g.Reps;
-        var ratio = new double[m];
-        Array.Fill(ratio, double.PositiveInfinity);
+        _leastRatio = new double[m];
+        Array.Fill(_leastRatio, double.PositiveInfinity);
         for (var i = 0; i < n; i++)
         {
             for (var k = g.Start[i]; k < g.Start[i + 1]; k++)
             {
-                ratio[g.Rep[k]] = Math.Min(ratio[g.Rep[k]], (double)g.Effort[k] / g.StandardEffort[i]);
+                _leastRatio[g.Rep[k]] = Math.Min(_leastRatio[g.Rep[k]], (double)g.Effort[k] / g.StandardEffort[i]);
             }
         }
+        _placed = [.. placed.Select(k => k >= 0)];
+        _groups = Group(g, placed);
+        _arcStart = new int[_groups.Count + 1];
+        for (var q = 0; q < _groups.Count; q++)
+        {
+            var first = _groups[q][0];
+            long minutes = 0;
+            foreach (var i in _groups[q])
+            {
+                minutes += g.StandardEffort[i];
+            }
+            var cheapest = Cheapest(g, first);
+            _arcStart[q] = _arcs.Count;
+            for (var k = g.Start[first]; k < g.Start[first + 1]; k++)
+            {
+                var unit = (long)Math.Round((double)(g.Cost[k] - cheapest) * Scale * _groups[q].Count / minutes);
+                _arcs.Add((_flow.AddArcWithCapacityAndUnitCost(q, _groups.Count + g.Rep[k], minutes, unit), g.Rep[k], unit));
+            }
+            _flow.SetNodeSupply(q, minutes);
+            _supply += minutes;
+        }
+        _arcStart[_groups.Count] = _arcs.Count;
+        _penalty = 4 * _arcs.Select(a => a.Unit).DefaultIfEmpty(0).Max() + Scale;
+    }
+
+    public static CostTransportation Prepare(CandidateGraph g, int[] placed) => new(g, placed);
+
+    public static Result? Solve(CandidateGraph g, int[] placed, double[] capacityLoad)
+    {
+        using var network = Prepare(g, placed);
+        return network.Solve(placed, capacityLoad);
+    }
+
+    public void Dispose() => _flow.Dispose();
+
+    // placed: the plan whose ratios of effort to standard effort count each rep's minutes; it
+    // must place the same items as the plan the sources were built from.
+    public Result? Solve(int[] placed, double[] capacityLoad)
+    {
+        if (_solved)
+        {
+            throw new InvalidOperationException("The transportation step is solved once.");
+        }
+        _solved = true;
+        var g = _g;
+        int n = g.Items, m = g.Reps;
+        var ratio = (double[])_leastRatio.Clone();
         // The least ratio alone undercounts travel, which left more reps over their limits after
         // rounding, and cost more to repair, on five of six instances measured (ADR 0024).
         var real = new double[m];
         var standard = new double[m];
         for (var i = 0; i < n; i++)
         {
+            if (placed[i] >= 0 != _placed[i])
+            {
+                throw new InvalidOperationException($"Item {i} is placed in one plan and not in the other.");
+            }
             if (placed[i] >= 0)
             {
                 real[g.Rep[placed[i]]] += g.Effort[placed[i]];
@@ -57,37 +123,16 @@ internal static class CostTransportation
                 ratio[r] = real[r] / standard[r];
             }
         }
-        var groups = Group(g, placed);
-        var flow = new MinCostFlow();
-        var arcStart = new int[groups.Count + 1];
-        var arcs = new List<(int Arc, int Rep, long Unit)>();
-        long supply = 0;
-        for (var q = 0; q < groups.Count; q++)
-        {
-            var first = groups[q][0];
-            long minutes = 0;
-            foreach (var i in groups[q])
-            {
-                minutes += g.StandardEffort[i];
-            }
-            var cheapest = Cheapest(g, first);
-            arcStart[q] = arcs.Count;
-            for (var k = g.Start[first]; k < g.Start[first + 1]; k++)
-            {
-                var unit = (long)Math.Round((double)(g.Cost[k] - cheapest) * Scale * groups[q].Count / minutes);
-                arcs.Add((flow.AddArcWithCapacityAndUnitCost(q, groups.Count + g.Rep[k], minutes, unit), g.Rep[k], unit));
-            }
-            flow.SetNodeSupply(q, minutes);
-            supply += minutes;
-        }
-        arcStart[groups.Count] = arcs.Count;
         // A rep's room in standard minutes; the overflow arc (dearer than any route) keeps the
         // problem feasible where the ratio approximation leaves too little room.
+        var flow = _flow;
+        var groups = _groups;
+        var arcs = _arcs;
+        var arcStart = _arcStart;
         var sink = groups.Count + m;
         var room = new long[m];
         var overflowArc = new int[m];
         Array.Fill(overflowArc, -1);
-        var penalty = 4 * arcs.Select(a => a.Unit).DefaultIfEmpty(0).Max() + Scale;
         for (var r = 0; r < m; r++)
         {
             if (double.IsPositiveInfinity(ratio[r]))
@@ -96,9 +141,9 @@ internal static class CostTransportation
             }
             room[r] = Math.Max(0, (long)Math.Floor((capacityLoad[r] - g.BaseLoad[r]) / ratio[r]));
             flow.AddArcWithCapacityAndUnitCost(groups.Count + r, sink, room[r], 0);
-            overflowArc[r] = flow.AddArcWithCapacityAndUnitCost(groups.Count + r, sink, supply, penalty);
+            overflowArc[r] = flow.AddArcWithCapacityAndUnitCost(groups.Count + r, sink, _supply, _penalty);
         }
-        flow.SetNodeSupply(sink, -supply);
+        flow.SetNodeSupply(sink, -_supply);
         if (flow.Solve() != MinCostFlowBase.Status.OPTIMAL)
         {
             return null;

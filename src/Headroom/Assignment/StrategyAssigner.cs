@@ -20,7 +20,7 @@ public static class StrategyAssigner
             throw new ArgumentException("One positive weight per rep.", nameof(weights));
         }
         var clock = Stopwatch.StartNew();
-        var graph = CandidateGraph.Build(instance);
+        var graph = CandidateGraph.Build(instance, options?.Workers ?? new AssignmentOptimizerOptions().Workers);
         var state = new PlanState(graph);
         var explanations = new AssignmentExplanation[graph.Items];
         var next = 0;

@@ -65,4 +65,27 @@ public sealed class CostTransportationTests
         Assert.True(plan.Metrics.LpBoundCost >= cheapestStart.Metrics.LpBoundCost);
         Assert.True(plan.Metrics.LpBoundCost <= plan.Metrics.TotalCost);
     }
+
+    // The sources are built beside the balancing passes from the placed plan; solving against a
+    // plan that places other items would route effort that is not there.
+    [Fact]
+    public void Solve_PlanPlacingOtherItems_Throws()
+    {
+        var instance = SalesInstanceGenerator.Generate(500, 20, 1);
+        var graph = CandidateGraph.Build(instance);
+        var placed = new int[graph.Items];
+        for (var i = 0; i < graph.Items; i++)
+        {
+            placed[i] = graph.Start[i] < graph.Start[i + 1] ? graph.Start[i] : -1;
+        }
+        var item = Array.FindIndex(placed, k => k >= 0);
+        double[] capacityLoad = [.. instance.Reps.Select(r => (double)r.AvailableMinutes)];
+        using var network = CostTransportation.Prepare(graph, placed);
+        var other = (int[])placed.Clone();
+        other[item] = -1;
+
+        var error = Assert.Throws<InvalidOperationException>(() => network.Solve(other, capacityLoad));
+
+        Assert.Contains($"Item {item}", error.Message, StringComparison.Ordinal);
+    }
 }
