@@ -164,13 +164,20 @@ internal sealed class BalancedSearch(PlanState state, AssignmentOptimizerOptions
     {
         var order = Enumerable.Range(0, _g.Items).ToArray();
         _random.Shuffle(order);
+        // An item's best move depends only on the loads and item counts of its candidates, so an
+        // item that found none is skipped until one of them changes: the same moves in the same
+        // order, without re-pricing the items that later passes cannot move (most of them).
+        var changedAt = new long[_g.Reps];
+        var settledAt = new long[_g.Items];
+        Array.Fill(settledAt, -1);
+        long tick = 0;
         for (var pass = 0; pass < options.BalancePasses && !OutOfTime; pass++)
         {
             var moved = 0;
             foreach (var i in order)
             {
                 var slot = state.Slot[i];
-                if (slot < 0 || _g.Start[i + 1] - _g.Start[i] < 2)
+                if (slot < 0 || _g.Start[i + 1] - _g.Start[i] < 2 || Settled(i, settledAt[i], changedAt))
                 {
                     continue;
                 }
@@ -198,6 +205,12 @@ internal sealed class BalancedSearch(PlanState state, AssignmentOptimizerOptions
                 {
                     state.Place(i, best);
                     moved++;
+                    tick++;
+                    changedAt[r] = changedAt[_g.Rep[best]] = tick;
+                }
+                else
+                {
+                    settledAt[i] = tick;
                 }
             }
             if (moved == 0)
@@ -206,6 +219,22 @@ internal sealed class BalancedSearch(PlanState state, AssignmentOptimizerOptions
             }
         }
         LowerMaximum();
+    }
+
+    private bool Settled(int i, long settledAt, long[] changedAt)
+    {
+        if (settledAt < 0)
+        {
+            return false;
+        }
+        for (var k = _g.Start[i]; k < _g.Start[i + 1]; k++)
+        {
+            if (changedAt[_g.Rep[k]] > settledAt)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     // c·u⁸: convex in the load, and much steeper than c·u² at the top, where the maximum is
