@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Headroom.Assignment;
 
 // An exact primal network simplex for min-cost flow, after LEMON's NetworkSimplex: a spanning tree
@@ -65,6 +68,7 @@ internal sealed class NetworkSimplex
         _arcCost = new long[hint];
     }
 
+    // Pivots of the last solve, degenerate ones included: a measure of work for benchmarks.
     public long Pivots { get; private set; }
 
     public long OptimalCost { get; private set; }
@@ -240,6 +244,10 @@ internal sealed class NetworkSimplex
     {
         // Block search: scan a block of arcs from where the last scan stopped and enter the most
         // negative one found; a full round without one is optimal.
+        if (!CrashPivots())
+        {
+            return false;
+        }
         var blockSize = Math.Max((int)Math.Sqrt(_arcs), 10);
         var next = 0;
         while (true)
@@ -249,75 +257,112 @@ internal sealed class NetworkSimplex
             {
                 return true;
             }
-            _inArc = entering;
-            FindJoinNode();
-            var change = FindLeavingArc();
-            if (_delta == Infinite)
+            if (!Pivot(entering))
             {
                 return false;
             }
-            ChangeFlow(change);
-            if (change)
-            {
-                UpdateTreeStructure();
-                UpdatePotential();
-            }
-            Pivots++;
         }
+    }
+
+    // Before pricing, every node's cheapest arc into a demand node enters, then every supply
+    // node's cheapest outgoing arc (if still improving): a greedy start that routes most supply
+    // the cheap way in short cycles through the root. LEMON's own start pivots only into demand
+    // nodes, one arc for the cost stage's single sink; this one saved 7-8 % of the pivots there
+    // (100k × 1k, seeds 1 and 2).
+    private bool CrashPivots()
+    {
+        int n = _nodes, m = _arcs;
+        var best = new int[n];
+        for (var pass = 0; pass < 2; pass++)
+        {
+            Array.Fill(best, -1);
+            for (var e = 0; e < m; e++)
+            {
+                var u = _source[e];
+                var fits = pass == 0 ? _supply[_target[e]] < 0 : _supply[u] > 0;
+                if (fits && (best[u] < 0 || _cost[e] < _cost[best[u]]))
+                {
+                    best[u] = e;
+                }
+            }
+            foreach (var e in best)
+            {
+                if (e >= 0 && _state[e] * (_cost[e] + _pi[_source[e]] - _pi[_target[e]]) < 0 && !Pivot(e))
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private bool Pivot(int entering)
+    {
+        _inArc = entering;
+        FindJoinNode();
+        var change = FindLeavingArc();
+        if (_delta == Infinite)
+        {
+            return false;
+        }
+        ChangeFlow(change);
+        if (change)
+        {
+            UpdateTreeStructure();
+            UpdatePotential();
+        }
+        Pivots++;
+        return true;
     }
 
     private int FindEnteringArc(int blockSize, ref int next)
     {
-        int m = _arcs, best = -1, count = blockSize;
+        int m = _arcs, e = next, best = -1, left = m;
         long min = 0;
-        var state = _state;
-        var cost = _cost;
-        var pi = _pi;
-        var source = _source;
-        var target = _target;
-        int e;
-        for (e = next; e < m; e++)
+        while (left > 0)
         {
-            var c = state[e] * (cost[e] + pi[source[e]] - pi[target[e]]);
-            if (c < min)
+            // A block may run past the last arc and go on from the first.
+            var size = Math.Min(blockSize, left);
+            left -= size;
+            while (size > 0)
             {
-                min = c;
-                best = e;
+                var stop = Math.Min(e + size, m);
+                ScanRange(e, stop, ref min, ref best);
+                size -= stop - e;
+                e = stop == m ? 0 : stop;
             }
-            if (--count == 0)
+            if (min < 0)
             {
-                if (min < 0)
-                {
-                    next = e + 1;
-                    return best;
-                }
-                count = blockSize;
+                next = e;
+                return best;
             }
-        }
-        for (e = 0; e < next; e++)
-        {
-            var c = state[e] * (cost[e] + pi[source[e]] - pi[target[e]]);
-            if (c < min)
-            {
-                min = c;
-                best = e;
-            }
-            if (--count == 0)
-            {
-                if (min < 0)
-                {
-                    next = e + 1;
-                    return best;
-                }
-                count = blockSize;
-            }
-        }
-        if (min < 0)
-        {
-            next = e;
-            return best;
         }
         return -1;
+    }
+
+    // The hot loop of the whole solve, so without bounds checks: from <= to <= the arc count,
+    // and every arc's ends are nodes of the tree, below the potentials' length.
+    private void ScanRange(int from, int to, ref long min, ref int best)
+    {
+        ref var state = ref MemoryMarshal.GetArrayDataReference(_state);
+        ref var cost = ref MemoryMarshal.GetArrayDataReference(_cost);
+        ref var source = ref MemoryMarshal.GetArrayDataReference(_source);
+        ref var target = ref MemoryMarshal.GetArrayDataReference(_target);
+        ref var pi = ref MemoryMarshal.GetArrayDataReference(_pi);
+        long least = min;
+        var found = best;
+        for (var e = from; e < to; e++)
+        {
+            var c = Unsafe.Add(ref state, e)
+                * (Unsafe.Add(ref cost, e) + Unsafe.Add(ref pi, Unsafe.Add(ref source, e)) - Unsafe.Add(ref pi, Unsafe.Add(ref target, e)));
+            if (c < least)
+            {
+                least = c;
+                found = e;
+            }
+        }
+        min = least;
+        best = found;
     }
 
     private void FindJoinNode()
