@@ -52,6 +52,38 @@ public sealed class NetworkSimplexTests
         }
     }
 
+    // Deep trees and long pivot sequences, as at scale: thousands of sources on tens of reps.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Solve_LargeTransportation_MatchesOrToolsOptimum(int seed)
+    {
+        AssertMatchesOrTools(Transportation(new Random(seed), sources: 4_000, reps: 80));
+    }
+
+    [Fact]
+    public void Solve_Twice_GivesTheSameFlows()
+    {
+        var network = Transportation(new Random(7), sources: 500, reps: 20);
+        long[] Flows()
+        {
+            var simplex = new NetworkSimplex(network.Nodes);
+            foreach (var arc in network.Arcs)
+            {
+                simplex.AddArc(arc.Tail, arc.Head, arc.Capacity, arc.Cost);
+            }
+            for (var u = 0; u < network.Nodes; u++)
+            {
+                simplex.SetSupply(u, network.Supply[u]);
+            }
+            Assert.True(simplex.Solve());
+            return [.. Enumerable.Range(0, network.Arcs.Length).Select(simplex.Flow)];
+        }
+
+        Assert.Equal(Flows(), Flows());
+    }
+
     [Fact]
     public void Solve_TooLittleCapacity_ReturnsFalse()
     {
@@ -99,9 +131,11 @@ public sealed class NetworkSimplexTests
 
     // Like the cost stage: sources supply minutes to candidate reps, each rep passes up to its
     // room to the sink for free and the rest through a dear overflow arc.
-    private static Network Transportation(Random random)
+    private static Network Transportation(Random random) =>
+        Transportation(random, random.Next(1, 60), random.Next(1, 15));
+
+    private static Network Transportation(Random random, int sources, int reps)
     {
-        int sources = random.Next(1, 60), reps = random.Next(1, 15);
         int sink = sources + reps, costRange = random.Next(1, 40);
         var arcs = new List<Arc>();
         var supply = new long[sources + reps + 1];
@@ -110,7 +144,7 @@ public sealed class NetworkSimplexTests
         {
             supply[s] = random.Next(1, 120);
             total += supply[s];
-            var candidates = Enumerable.Range(0, reps).OrderBy(_ => random.Next()).Take(random.Next(1, reps + 1)).Order();
+            var candidates = Enumerable.Range(0, reps).OrderBy(_ => random.Next()).Take(random.Next(1, Math.Min(reps, 12) + 1)).Order();
             foreach (var r in candidates)
             {
                 arcs.Add(new Arc(s, sources + r, supply[s], random.Next(costRange)));
