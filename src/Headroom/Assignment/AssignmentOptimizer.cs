@@ -67,8 +67,7 @@ public static class AssignmentOptimizer
         // computed first, from the flow's duals (any prices give a valid bound), and its prices
         // charge the repair for the room it uses: against the flow's own duals, better on two of six
         // instances (10k × 100 seed 1 by 1.7 %), worse on one (seed 3, 0.1 %), equal on three.
-        using var prepared = network?.Result;
-        var transport = prepared?.Solve(search.State.Slot, capacityLoad);
+        var transport = network?.Result.Solve(search.State.Slot, capacityLoad);
         long? costBound = null;
         if (transport is { } flow)
         {

@@ -1,10 +1,9 @@
-using Google.OrTools.Graph;
-
 namespace Headroom.Assignment;
 
 // The cost stage as a transportation problem (ADR 0024, session 7): items supply their standard
 // effort in minutes, every rep takes at most its room under the cap, and an arc from an item to a
-// candidate costs the pair's cost per standard minute; solved exactly with OR-Tools' min-cost flow.
+// candidate costs the pair's cost per standard minute; solved exactly with NetworkSimplex
+// (3-6x faster than OR-Tools' cost-scaling MinCostFlow on this network, the same optimum).
 // Two approximations keep it small and fast, and the local search repairs what they miss:
 // - a rep's minutes are counted at one ratio of effort to standard effort: that of the work it
 //   holds in the balanced plan (seniority and travel), or its least one when it holds none;
@@ -16,14 +15,14 @@ namespace Headroom.Assignment;
 //   on six of eight instances measured, 0.1 % and 2.2 % less on two).
 // A vertex of a transportation problem splits few sources (its arcs form a forest), so a group's
 // items, largest first, each go to the candidate with the most of the group's flow left.
-internal sealed class CostTransportation : IDisposable
+internal sealed class CostTransportation
 {
     // Unit costs are cost units per standard minute times this, rounded to whole numbers.
     private const long Scale = 10_000;
 
     private readonly CandidateGraph _g;
     private readonly List<List<int>> _groups;
-    private readonly MinCostFlow _flow = new();
+    private readonly NetworkSimplex _flow;
     private readonly int[] _arcStart;
     private readonly List<(int Arc, int Rep, long Unit)> _arcs = [];
     private readonly double[] _leastRatio;
@@ -55,6 +54,7 @@ internal sealed class CostTransportation : IDisposable
         }
         _placed = [.. placed.Select(k => k >= 0)];
         _groups = Group(g, placed);
+        _flow = new NetworkSimplex(_groups.Count + m + 1, g.Rep.Length + 2 * m);
         _arcStart = new int[_groups.Count + 1];
         for (var q = 0; q < _groups.Count; q++)
         {
@@ -69,9 +69,9 @@ internal sealed class CostTransportation : IDisposable
             for (var k = g.Start[first]; k < g.Start[first + 1]; k++)
             {
                 var unit = (long)Math.Round((double)(g.Cost[k] - cheapest) * Scale * _groups[q].Count / minutes);
-                _arcs.Add((_flow.AddArcWithCapacityAndUnitCost(q, _groups.Count + g.Rep[k], minutes, unit), g.Rep[k], unit));
+                _arcs.Add((_flow.AddArc(q, _groups.Count + g.Rep[k], minutes, unit), g.Rep[k], unit));
             }
-            _flow.SetNodeSupply(q, minutes);
+            _flow.SetSupply(q, minutes);
             _supply += minutes;
         }
         _arcStart[_groups.Count] = _arcs.Count;
@@ -80,13 +80,7 @@ internal sealed class CostTransportation : IDisposable
 
     public static CostTransportation Prepare(CandidateGraph g, int[] placed) => new(g, placed);
 
-    public static Result? Solve(CandidateGraph g, int[] placed, double[] capacityLoad)
-    {
-        using var network = Prepare(g, placed);
-        return network.Solve(placed, capacityLoad);
-    }
-
-    public void Dispose() => _flow.Dispose();
+    public static Result? Solve(CandidateGraph g, int[] placed, double[] capacityLoad) => Prepare(g, placed).Solve(placed, capacityLoad);
 
     // placed: the plan whose ratios of effort to standard effort count each rep's minutes; it
     // must place the same items as the plan the sources were built from.
@@ -140,11 +134,20 @@ internal sealed class CostTransportation : IDisposable
                 continue;
             }
             room[r] = Math.Max(0, (long)Math.Floor((capacityLoad[r] - g.BaseLoad[r]) / ratio[r]));
-            flow.AddArcWithCapacityAndUnitCost(groups.Count + r, sink, room[r], 0);
-            overflowArc[r] = flow.AddArcWithCapacityAndUnitCost(groups.Count + r, sink, _supply, _penalty);
+            flow.AddArc(groups.Count + r, sink, room[r], 0);
+            overflowArc[r] = flow.AddArc(groups.Count + r, sink, _supply, _penalty);
         }
-        flow.SetNodeSupply(sink, -_supply);
-        if (flow.Solve() != MinCostFlowBase.Status.OPTIMAL)
+        flow.SetSupply(sink, -_supply);
+        // Unit costs so large that the simplex's big-M start would overflow (a relationship worth
+        // millions on a one-minute item) leave the cost stage to start from the cheapest candidates.
+        try
+        {
+            if (!flow.Solve())
+            {
+                return null;
+            }
+        }
+        catch (OverflowException)
         {
             return null;
         }

@@ -80,7 +80,7 @@ public sealed class CostTransportationTests
         }
         var item = Array.FindIndex(placed, k => k >= 0);
         double[] capacityLoad = [.. instance.Reps.Select(r => (double)r.AvailableMinutes)];
-        using var network = CostTransportation.Prepare(graph, placed);
+        var network = CostTransportation.Prepare(graph, placed);
         var other = (int[])placed.Clone();
         other[item] = -1;
 
