@@ -77,6 +77,11 @@ public static class AssignmentOptimizer
             var rounded = flow.Slot.Where(k => k >= 0).Sum(k => graph.Cost[k]);
             costBound = bounds.CostBound(capacityLoad, rounded, Math.Max(10, options.BoundIterations / 15), flow.Prices, options.CostAscentSweeps);
         }
+        // The second repair reads only which items are placed, from the copy taken before balancing.
+        // With one worker it runs first, on this thread: the plan does not depend on the workers.
+        var second = transport is { } start && options.SecondRepairPriceWeight is { } weight
+            ? SecondRepair(graph, options with { RepairPriceWeight = weight }, clock, placed, start.Slot, capacityLoad, cap, bounds.CostPrices)
+            : null;
         var fresh = new BalancedSearch(new PlanState(graph), options, clock);
         if (transport is { } t && fresh.PlaceBySlots(search.State.Slot, t.Slot, capacityLoad, cap, bounds.CostPrices))
         {
@@ -91,12 +96,32 @@ public static class AssignmentOptimizer
             utilizationTask.Wait();
         }
         search.LowerCost(capacityLoad);
+        if (second?.Result is { } other && other.State.TotalCost() < search.State.TotalCost())
+        {
+            search = other;
+        }
         var utilizationBound = utilizationTask.Result;
         // From zero prices the subgradient method needs more passes: a third of BoundIterations.
         costBound ??= bounds.CostBound(capacityLoad, search.State.TotalCost(), Math.Max(20, options.BoundIterations / 3), null, options.CostAscentSweeps);
         var explanations = PlanReport.ExplainBalanced(search.State, capacityLoad, unplaced);
         return PlanReport.Build(instance, AssignmentStrategy.Balanced, search.State, explanations, utilizationBound, costBound.Value,
             bounds.CostPrices, cap, clock.Elapsed) with { CostLimitMinutes = capacityLoad };
+    }
+
+    private static Task<BalancedSearch?> SecondRepair(CandidateGraph graph, AssignmentOptimizerOptions options, Stopwatch clock,
+        int[] placed, int[] slots, double[] capacityLoad, double cap, double[] prices)
+    {
+        BalancedSearch? Repair()
+        {
+            var search = new BalancedSearch(new PlanState(graph), options, clock);
+            if (!search.PlaceBySlots(placed, slots, capacityLoad, cap, prices))
+            {
+                return null;
+            }
+            search.LowerCost(capacityLoad);
+            return search;
+        }
+        return options.Workers > 1 ? Task.Run(Repair) : Task.FromResult(Repair());
     }
 
     private static double MeanUtilization(PlanState state)

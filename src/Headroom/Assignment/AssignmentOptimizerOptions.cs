@@ -46,6 +46,13 @@ public sealed record AssignmentOptimizerOptions
     // seed 1 (4.2 % → 2.4 % above the LP) and a little worse at seed 3 (1.0 % → 1.2 %) (ADR 0024).
     public double RepairPriceWeight { get; init; } = 0.5;
 
+    // A second repair of the same flow at this price weight (and its local search) runs on the
+    // other core, which is idle then (with one worker, before the first), and the cheaper plan is
+    // kept (the first on a tie); null turns it off. Which weight repairs best varies by instance: as the second,
+    // 0.25 was better than the flow's duals, no prices, weight 1 and another seed on the eight
+    // instances measured (ADR 0024, session 10).
+    public double? SecondRepairPriceWeight { get; init; } = 0.25;
+
     public int BoundIterations { get; init; } = 150;
 
     // Sweeps of coordinate ascent on the cost bound's prices (each rep's price set to its best with
