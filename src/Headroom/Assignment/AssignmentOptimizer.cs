@@ -13,10 +13,12 @@ namespace Headroom.Assignment;
 //    up to the utilization target when UtilizationTargetGap is set), and at or below the highest
 //    of CostStageCeiling (1.0), the plan's mean and the rep's own utilization (plus the tolerance):
 //    start again from the transportation step's flow (CostTransportation: the cost LP as a
-//    min-cost flow, each item on the candidate carrying most of it) or, without it, from every
-//    item on its cheapest candidate, the reps above the cap passing work on by the ejection chain
-//    that adds the least cost (plus half the cost bound's price of the room it takes), else
-//    shedding it directly (or, if that cannot get under the cap, keep the balanced plan), then
+//    min-cost flow, solved by NetworkSimplex, each item on the candidate carrying most of it) or,
+//    without it, from every item on its cheapest candidate, the reps above the cap passing work on
+//    by the ejection chain that adds the least cost (plus half the cost bound's price of the room
+//    it takes; a second repair at a quarter of the price runs on the other core and the cheaper
+//    plan is kept), else shedding it directly (or, if that cannot get under the cap, keep the
+//    balanced plan), then
 //    moves to cheaper candidates, pairs of moves that make room on a cheaper rep, and ejection
 //    chains of up to CostChainDepth further moves (found breadth first over reps). Improving
 //    the balanced plan instead was tried and always ended dearer (by 1.2-1.6x), in more time.
