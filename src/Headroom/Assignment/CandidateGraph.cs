@@ -30,10 +30,11 @@ internal sealed class CandidateGraph
         var chunks = n < 4_096 ? 1 : 16;
         var found = new List<int>[chunks];
         var start = new int[n + 1];
+        (int From, int To) Chunk(int c) => ((int)((long)n * c / chunks), (int)((long)n * (c + 1) / chunks));
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, workers) }, c =>
         {
             var reps = found[c] = new List<int>((int)Math.Min(int.MaxValue / 2, 10L * n / chunks));
-            for (int i = (int)((long)n * c / chunks), to = (int)((long)n * (c + 1) / chunks); i < to; i++)
+            for (var (i, to) = Chunk(c); i < to; i++)
             {
                 index.EligibleReps(instance.Items[i], reps);
                 start[i + 1] = reps.Count;
@@ -44,7 +45,7 @@ internal sealed class CandidateGraph
         for (var c = 0; c < chunks; c++)
         {
             offsets[c + 1] = checked(offsets[c] + found[c].Count);
-            for (int i = (int)((long)n * c / chunks), to = (int)((long)n * (c + 1) / chunks); i < to; i++)
+            for (var (i, to) = Chunk(c); i < to; i++)
             {
                 start[i + 1] += offsets[c];
             }
@@ -55,7 +56,7 @@ internal sealed class CandidateGraph
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, workers) }, c =>
         {
             found[c].CopyTo(rep, offsets[c]);
-            for (int i = (int)((long)n * c / chunks), to = (int)((long)n * (c + 1) / chunks); i < to; i++)
+            for (var (i, to) = Chunk(c); i < to; i++)
             {
                 for (var k = start[i]; k < start[i + 1]; k++)
                 {

@@ -92,7 +92,7 @@ internal sealed class CostTransportation
         }
         _solved = true;
         var g = _g;
-        int n = g.Items, m = g.Reps;
+        int n = g.Items, m = g.Reps, sink = _groups.Count + m;
         var ratio = (double[])_leastRatio.Clone();
         // The least ratio alone undercounts travel, which left more reps over their limits after
         // rounding, and cost more to repair, on five of six instances measured (ADR 0024).
@@ -119,11 +119,6 @@ internal sealed class CostTransportation
         }
         // A rep's room in standard minutes; the overflow arc (dearer than any route) keeps the
         // problem feasible where the ratio approximation leaves too little room.
-        var flow = _flow;
-        var groups = _groups;
-        var arcs = _arcs;
-        var arcStart = _arcStart;
-        var sink = groups.Count + m;
         var room = new long[m];
         var overflowArc = new int[m];
         Array.Fill(overflowArc, -1);
@@ -134,15 +129,15 @@ internal sealed class CostTransportation
                 continue;
             }
             room[r] = Math.Max(0, (long)Math.Floor((capacityLoad[r] - g.BaseLoad[r]) / ratio[r]));
-            flow.AddArc(groups.Count + r, sink, room[r], 0);
-            overflowArc[r] = flow.AddArc(groups.Count + r, sink, _supply, _penalty);
+            _flow.AddArc(_groups.Count + r, sink, room[r], 0);
+            overflowArc[r] = _flow.AddArc(_groups.Count + r, sink, _supply, _penalty);
         }
-        flow.SetSupply(sink, -_supply);
+        _flow.SetSupply(sink, -_supply);
         // Unit costs so large that the simplex's big-M start would overflow (a relationship worth
         // millions on a one-minute item) leave the cost stage to start from the cheapest candidates.
         try
         {
-            if (!flow.Solve())
+            if (!_flow.Solve())
             {
                 return null;
             }
@@ -151,26 +146,26 @@ internal sealed class CostTransportation
         {
             return null;
         }
-        var carried = arcs.Select(a => flow.Flow(a.Arc)).ToArray();
+        var carried = _arcs.Select(a => _flow.Flow(a.Arc)).ToArray();
         var used = new long[m];
         var split = 0;
-        for (var q = 0; q < groups.Count; q++)
+        for (var q = 0; q < _groups.Count; q++)
         {
             var parts = 0;
-            for (var a = arcStart[q]; a < arcStart[q + 1]; a++)
+            for (var a = _arcStart[q]; a < _arcStart[q + 1]; a++)
             {
-                used[arcs[a].Rep] += carried[a];
+                used[_arcs[a].Rep] += carried[a];
                 parts += carried[a] > 0 ? 1 : 0;
             }
             split += parts > 1 ? 1 : 0;
         }
-        var slot = Round(g, groups, arcStart, carried);
+        var slot = Round(g, _groups, _arcStart, carried);
         long overflow = 0;
         for (var r = 0; r < m; r++)
         {
-            overflow += overflowArc[r] < 0 ? 0 : flow.Flow(overflowArc[r]);
+            overflow += overflowArc[r] < 0 ? 0 : _flow.Flow(overflowArc[r]);
         }
-        return new Result(slot, Prices(m, arcStart, arcs, carried, used, room, ratio), overflow, split);
+        return new Result(slot, Prices(m, _arcStart, _arcs, carried, used, room, ratio), overflow, split);
     }
 
     // Sources: placed items with the same candidate list and the same costs above their cheapest,

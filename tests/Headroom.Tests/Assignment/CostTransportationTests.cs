@@ -88,4 +88,27 @@ public sealed class CostTransportationTests
 
         Assert.Contains($"Item {item}", error.Message, StringComparison.Ordinal);
     }
+
+    // A relationship worth 10^15 units on hour-long items puts the network simplex's big-M start
+    // past long range: the step gives up (the cost stage then starts from the cheapest candidates)
+    // instead of throwing, and the plan still keeps the cap.
+    [Fact]
+    public void Solve_CostsBeyondTheSimplexRange_ReturnsNullAndPlanStillFits()
+    {
+        var generated = SalesInstanceGenerator.Generate(300, 10, 1);
+        var instance = generated with { Weights = new AssignmentCostWeights(Relationship: 1_000_000_000_000_000) };
+        var graph = CandidateGraph.Build(instance);
+        var placed = new int[graph.Items];
+        for (var i = 0; i < graph.Items; i++)
+        {
+            placed[i] = graph.Start[i] < graph.Start[i + 1] ? graph.Start[i] : -1;
+        }
+        double[] capacityLoad = [.. instance.Reps.Select(r => (double)r.AvailableMinutes)];
+
+        Assert.Null(CostTransportation.Solve(graph, placed, capacityLoad));
+
+        var plan = AssignmentOptimizer.Plan(instance, new AssignmentOptimizerOptions { Workers = 1 });
+        Assert.Equal(0, plan.Metrics.Violations);
+        Assert.True(plan.Metrics.MaxUtilization <= plan.UtilizationCap + 1e-9);
+    }
 }
