@@ -110,12 +110,14 @@ public sealed class GapTabuSearchTests
     [Fact]
     public void Step_WeightingSkippingMovesByTheirBounds_TakesTheSamePathAsEvaluatingEveryMove()
     {
+        // Chains of two at most: the third step continues the best second step among those the
+        // bounds leave in, so with three the paths may differ by design (as for the tabu walk).
         TightGen.Select(WideGen, (tight, wide) => (tight, wide)).Sample(pair =>
         {
             foreach (var instance in new[] { pair.tight, pair.wide })
             {
-                var pruned = new GapTabuSearch(instance, (i, j) => instance.Weight[i][j] <= instance.Capacity[i], new Random(7)) { Weighting = true };
-                var full = new GapTabuSearch(instance, (i, j) => instance.Weight[i][j] <= instance.Capacity[i], new Random(7)) { Weighting = true, Prune = false };
+                var pruned = new GapTabuSearch(instance, (i, j) => instance.Weight[i][j] <= instance.Capacity[i], new Random(7), null, chainDepth: 2) { Weighting = true };
+                var full = new GapTabuSearch(instance, (i, j) => instance.Weight[i][j] <= instance.Capacity[i], new Random(7), null, chainDepth: 2) { Weighting = true, Prune = false };
                 var start = CheapestAgents(instance);
                 pruned.Restart(start);
                 full.Restart(start);
