@@ -5,8 +5,8 @@ using Google.OrTools.Sat;
 namespace Headroom.Assignment;
 
 // Cost-minimizing GAP solver in three phases. (1) CP-SAT on the whole model: it proves the small
-// instances and gives the rest a start. (2) A tabu search with overload prices on one thread and
-// large neighborhood search on the others (free the jobs of a few related agents and re-solve that
+// instances and gives the rest a start. (2) A local search with adaptive overload prices (the
+// walk, GapTabuSearch in its weighting mode) on one thread and large neighborhood search on the others (free the jobs of a few related agents and re-solve that
 // sub-GAP exactly with CP-SAT), sharing one incumbent. (3) CP-SAT on the whole model again, pruned
 // by LP reduced costs against the incumbent and hinted with it. The result is not bit-for-bit
 // reproducible: the threads and the time limit decide how far each phase gets. See ADR 0021.
@@ -28,12 +28,6 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
     private const int LargeJobs = 300;
 
     private const double CloseEnough = 0.005;
-
-    // With this many agents (and n < LargeJobs) both threads of the local phase run neighborhoods
-    // and none the tabu walk, which levels off about 0.9 % above best-known on d20100. Measured
-    // over 8–9 runs each (ADR 0021, session 9): d20100 0.94 → 0.80 % and d20200 0.64 → 0.52 % on
-    // average, e20100 and e20200 about the same; on d40400 and e40400 the walk did better.
-    private const int ManyAgents = 20;
 
     // GLOP's values carry tolerances of about 1e-7 relative; costs are integers, so half a unit of
     // slack keeps every LP-based cut safe at no real loss of strength.
@@ -87,9 +81,10 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
         // Whole model first: it proves the small instances and gives the search its start.
         var whole = Enumerable.Range(0, _m).ToArray();
         // Small instances: a few seconds prove them or give the local search its start. Large
-        // ones: the tabu search's full neighborhood grows with n squared, and measured on
-        // e40400 CP-SAT's own first half minute is worth more than a poor start handed over early.
-        var first = _n >= LargeJobs ? Remaining * 0.5 : Remaining * 0.1 < TimeSpan.FromSeconds(3) ? Remaining * 0.1 : TimeSpan.FromSeconds(3);
+        // ones: a quarter of the time, since the walk's iteration grows with n squared and a poor
+        // start costs it; half was measured better with the old tabu walk (e40400), a quarter is
+        // better with the weighting walk (d40400 0.57–0.62 % against 0.67 %, ADR 0021 session 11).
+        var first = _n >= LargeJobs ? Remaining * 0.25 : Remaining * 0.1 < TimeSpan.FromSeconds(3) ? Remaining * 0.1 : TimeSpan.FromSeconds(3);
         while (_assignment.Length == 0 && Remaining > MinimumSolve)
         {
             var outcome = SolveSubproblem(whole, Enumerable.Range(0, _n).ToArray(), null, first, options.Workers, options.Seed);
@@ -115,12 +110,12 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
         // local phase only takes its time; where it is not, the local phase is what moves.
         if (!Proven && _cost > _lowerBound * (1 + CloseEnough))
         {
-            _localEnd = clock.Elapsed + Remaining * (_n >= LargeJobs ? 0.5 : 0.75);
+            _localEnd = clock.Elapsed + Remaining * 0.75;
             var workers = Math.Max(1, options.Workers);
             var threads = Enumerable.Range(0, workers)
                 .Select(w => new Thread(() =>
                 {
-                    if (w == 0 && (workers == 1 || _m < ManyAgents || _n >= LargeJobs))
+                    if (w == 0)
                     {
                         Tabu(workers == 1);
                     }
@@ -227,13 +222,17 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
     private bool Usable(int agent, int job, long incumbent) =>
         Fits(agent, job) && (double.IsNegativeInfinity(_lpValue) || _lpValue + _reduced[agent][job] <= incumbent + LpSlack);
 
-    // Worker 0 runs the tabu search and trades incumbents with the neighborhood workers: it
+    // Worker 0 runs the walk and trades incumbents with the neighborhood workers: it
     // publishes what it finds and restarts from theirs when it falls behind or stagnates. With a
     // single worker it also takes a neighborhood step between its chunks.
     private void Tabu(bool alone)
     {
         var random = new Random(unchecked(options.Seed * 7919));
-        var search = new GapTabuSearch(instance, (i, j) => Usable(i, j, _cost), random, (i, j) => _reduced[i][j]);
+        // The weighting rule, not the tabu walk's: at equal CPU time it ends lower on the tight
+        // instances measured (d10100 6362 against 6388, d10200 12457 against 12500, e20100 8464
+        // against 8493, d40400 about 24530 against 24600–24900) and the same on d20100 (ADR 0021,
+        // session 11).
+        var search = new GapTabuSearch(instance, (i, j) => Usable(i, j, _cost), random, (i, j) => _reduced[i][j]) { Weighting = true };
         lock (_gate)
         {
             search.Restart(_assignment);

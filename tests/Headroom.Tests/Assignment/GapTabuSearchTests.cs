@@ -78,6 +78,77 @@ public sealed class GapTabuSearchTests
     }
 
     [Fact]
+    public void Step_Weighting_OnlyImprovesThePenalizedCostAndKeepsFeasibleBests()
+    {
+        // The weighting walk descends: each move it makes lowers the penalized cost (between moves
+        // only the prices change), the bookkeeping holds, and what it keeps is feasible.
+        TightGen.Select(WideGen, (tight, wide) => (tight, wide)).Sample(pair =>
+        {
+            foreach (var instance in new[] { pair.tight, pair.wide })
+            {
+                var search = new GapTabuSearch(instance, (i, j) => instance.Weight[i][j] <= instance.Capacity[i], new Random(5)) { Weighting = true };
+                search.Restart(CheapestAgents(instance));
+                for (var k = 0; k < 200; k++)
+                {
+                    var before = search.Current.ToArray();
+                    search.Step(1);
+                    if (!before.AsSpan().SequenceEqual(search.Current.ToArray()))
+                    {
+                        Assert.True(search.LastDelta < 0, $"iteration {k + 1} moved uphill by {search.LastDelta}");
+                    }
+                    Assert.True(search.BookkeepingHolds(), $"loads and cost after iteration {k + 1}");
+                }
+                if (search.BestCost != long.MaxValue)
+                {
+                    Assert.True(instance.IsFeasible(search.Best), "the best solution kept is feasible");
+                    Assert.Equal(instance.CostOf(search.Best), search.BestCost);
+                }
+            }
+        }, iter: 60);
+    }
+
+    [Fact]
+    public void Step_WeightingSkippingMovesByTheirBounds_TakesTheSamePathAsEvaluatingEveryMove()
+    {
+        // Chains of two at most: the third step continues the best second step among those the
+        // bounds leave in, so with three the paths may differ by design (as for the tabu walk).
+        TightGen.Select(WideGen, (tight, wide) => (tight, wide)).Sample(pair =>
+        {
+            foreach (var instance in new[] { pair.tight, pair.wide })
+            {
+                var pruned = new GapTabuSearch(instance, (i, j) => instance.Weight[i][j] <= instance.Capacity[i], new Random(7), null, chainDepth: 2) { Weighting = true };
+                var full = new GapTabuSearch(instance, (i, j) => instance.Weight[i][j] <= instance.Capacity[i], new Random(7), null, chainDepth: 2) { Weighting = true, Prune = false };
+                var start = CheapestAgents(instance);
+                pruned.Restart(start);
+                full.Restart(start);
+                for (var k = 0; k < 150; k++)
+                {
+                    pruned.Step(1);
+                    full.Step(1);
+                    Assert.Equal(full.Current, pruned.Current);
+                    Assert.Equal(full.BestCost, pruned.BestCost);
+                }
+            }
+        }, iter: 40);
+    }
+
+    [Fact]
+    public void Step_WeightingOnACycleOfThree_TheChainFindsItInOneIteration()
+    {
+        var instance = new GapInstance("cycle", 3, 3,
+            Cost: [[5, 20, 1], [1, 5, 20], [20, 1, 5]],
+            Weight: [[10, 10, 10], [10, 10, 10], [10, 10, 10]],
+            Capacity: [10, 10, 10]);
+        var search = new GapTabuSearch(instance, (i, j) => true, new Random(1)) { Weighting = true };
+        search.Restart([0, 1, 2]);
+
+        search.Step(1);
+
+        Assert.Equal(3, search.BestCost);
+        Assert.Equal([1, 2, 0], search.Best);
+    }
+
+    [Fact]
     public void Step_OnlyACycleOfThreeImproves_TheChainFindsItInOneIteration()
     {
         // Every agent holds one job of weight 10 and has room for exactly one, so every shift
