@@ -25,6 +25,16 @@ public sealed class GapTabuSearchTests
     private static int[] CheapestAgents(GapInstance instance) =>
         [.. Enumerable.Range(0, instance.Jobs).Select(j => Enumerable.Range(0, instance.Agents).MinBy(i => instance.Cost[i][j]))];
 
+    // The best solution the walk keeps, if any, is feasible and costs what it says.
+    private static void AssertBestIsFeasible(GapInstance instance, GapTabuSearch search)
+    {
+        if (search.BestCost != long.MaxValue)
+        {
+            Assert.True(instance.IsFeasible(search.Best), "the best solution kept is feasible");
+            Assert.Equal(instance.CostOf(search.Best), search.BestCost);
+        }
+    }
+
     private static GapTabuSearch Search(GapInstance instance, int seed, int chainDepth) =>
         new(instance, (i, j) => instance.Weight[i][j] <= instance.Capacity[i], new Random(seed), null, chainDepth);
 
@@ -40,11 +50,7 @@ public sealed class GapTabuSearchTests
                 search.Step(1);
                 Assert.True(search.BookkeepingHolds(), $"loads and cost after iteration {k + 1}");
             }
-            if (search.BestCost != long.MaxValue)
-            {
-                Assert.True(instance.IsFeasible(search.Best), "the best solution kept is feasible");
-                Assert.Equal(instance.CostOf(search.Best), search.BestCost);
-            }
+            AssertBestIsFeasible(instance, search);
         }, iter: 80);
     }
 
@@ -98,11 +104,7 @@ public sealed class GapTabuSearchTests
                     }
                     Assert.True(search.BookkeepingHolds(), $"loads and cost after iteration {k + 1}");
                 }
-                if (search.BestCost != long.MaxValue)
-                {
-                    Assert.True(instance.IsFeasible(search.Best), "the best solution kept is feasible");
-                    Assert.Equal(instance.CostOf(search.Best), search.BestCost);
-                }
+                AssertBestIsFeasible(instance, search);
             }
         }, iter: 60);
     }
