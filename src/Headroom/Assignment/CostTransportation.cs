@@ -200,6 +200,12 @@ internal sealed class CostTransportation
             }
             groups[found].Add(i);
         }
+        // Largest first, the order in which Round hands out each group's flow (sorted here, on the
+        // other core, rather than on the path to the plan).
+        foreach (var group in groups)
+        {
+            group.Sort((a, b) => g.StandardEffort[a] != g.StandardEffort[b] ? g.StandardEffort[b].CompareTo(g.StandardEffort[a]) : a.CompareTo(b));
+        }
         return groups;
     }
 
@@ -243,16 +249,18 @@ internal sealed class CostTransportation
         return true;
     }
 
-    // A group's items, largest first, each to the candidate with the most of the group's flow
-    // left (the cheaper one on ties).
+    // A group's items, largest first (Group's order), each to the candidate with the most of the
+    // group's flow left (the cheaper one on ties).
     private static int[] Round(CandidateGraph g, List<List<int>> groups, int[] arcStart, long[] carried)
     {
         var slot = new int[g.Items];
         Array.Fill(slot, -1);
+        var buffer = new long[g.Reps];
         for (var q = 0; q < groups.Count; q++)
         {
-            var left = carried[arcStart[q]..arcStart[q + 1]];
-            foreach (var i in groups[q].OrderByDescending(i => g.StandardEffort[i]).ThenBy(i => i))
+            var left = buffer.AsSpan(0, arcStart[q + 1] - arcStart[q]);
+            carried.AsSpan(arcStart[q], left.Length).CopyTo(left);
+            foreach (var i in groups[q])
             {
                 var best = 0;
                 for (var p = 1; p < left.Length; p++)
@@ -275,31 +283,67 @@ internal sealed class CostTransportation
     // Bellman-Ford on the reps with bounded rounds; any prices give a valid Lagrangian bound.
     private static double[] Prices(int m, int[] arcStart, List<(int Arc, int Rep, long Unit)> arcs, long[] carried, long[] used, long[] room, double[] ratio)
     {
-        var edges = new Dictionary<long, long>();
+        // The cheapest such edge between each ordered pair of reps, in order of (from, to): each
+        // carried arc's source is filed under its rep, then each rep's edges are gathered in one
+        // dense row.
+        var carriedStart = new int[m + 1];
+        for (var a = 0; a < carried.Length; a++)
+        {
+            if (carried[a] > 0)
+            {
+                carriedStart[arcs[a].Rep + 1]++;
+            }
+        }
+        for (var r = 0; r < m; r++)
+        {
+            carriedStart[r + 1] += carriedStart[r];
+        }
+        var carriedArc = new int[carriedStart[m]];
+        var carriedSource = new int[carriedStart[m]];
+        var fill = carriedStart[..m];
         for (var q = 0; q + 1 < arcStart.Length; q++)
         {
             for (var a = arcStart[q]; a < arcStart[q + 1]; a++)
             {
-                if (carried[a] == 0)
+                if (carried[a] > 0)
                 {
-                    continue;
+                    var at = fill[arcs[a].Rep]++;
+                    carriedArc[at] = a;
+                    carriedSource[at] = q;
                 }
+            }
+        }
+        var list = new List<(int From, int To, long Weight)>();
+        var row = new long[m];
+        Array.Fill(row, long.MaxValue);
+        var touched = new List<int>();
+        for (var from = 0; from < m; from++)
+        {
+            for (var c = carriedStart[from]; c < carriedStart[from + 1]; c++)
+            {
+                var (a, q) = (carriedArc[c], carriedSource[c]);
                 for (var b = arcStart[q]; b < arcStart[q + 1]; b++)
                 {
                     if (b == a)
                     {
                         continue;
                     }
-                    var key = (long)arcs[a].Rep * m + arcs[b].Rep;
-                    var w = arcs[b].Unit - arcs[a].Unit;
-                    if (!edges.TryGetValue(key, out var old) || w < old)
+                    var to = arcs[b].Rep;
+                    if (row[to] == long.MaxValue)
                     {
-                        edges[key] = w;
+                        touched.Add(to);
                     }
+                    row[to] = Math.Min(row[to], arcs[b].Unit - arcs[a].Unit);
                 }
             }
+            touched.Sort();
+            foreach (var to in touched)
+            {
+                list.Add((from, to, row[to]));
+                row[to] = long.MaxValue;
+            }
+            touched.Clear();
         }
-        var list = edges.Select(e => (From: (int)(e.Key / m), To: (int)(e.Key % m), Weight: e.Value)).OrderBy(e => e.From).ThenBy(e => e.To).ToArray();
         var distance = new double[m];
         for (var r = 0; r < m; r++)
         {
