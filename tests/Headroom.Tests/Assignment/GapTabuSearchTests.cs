@@ -112,6 +112,43 @@ public sealed class GapTabuSearchTests
         }, iter: 60);
     }
 
+    [Fact]
+    public void Step_Weighting_ProjectsFromCheapOverloadedOptimaAndComesBack()
+    {
+        // At a local optimum cheaper than the best feasible solution with few agents overloaded,
+        // the walk descends with steep prices towards feasibility, notes what it finds there, and
+        // returns: the iteration that projects leaves the assignment and its bookkeeping as they
+        // were. Over the samples projections happen and some of them improve the best kept.
+        var projections = 0;
+        var gains = 0;
+        TightGen.Select(WideGen, (tight, wide) => (tight, wide)).Sample(pair =>
+        {
+            foreach (var instance in new[] { pair.tight, pair.wide })
+            {
+                var search = new GapTabuSearch(instance, (i, j) => instance.Weight[i][j] <= instance.Capacity[i], new Random(5)) { Weighting = true };
+                search.Restart(CheapestAgents(instance));
+                for (var k = 0; k < 200; k++)
+                {
+                    var before = search.Current.ToArray();
+                    var cost = search.CurrentCost;
+                    var made = search.Projections;
+                    search.Step(1);
+                    if (search.Projections > made)
+                    {
+                        Assert.Equal(before, search.Current);
+                        Assert.Equal(cost, search.CurrentCost);
+                    }
+                    Assert.True(search.BookkeepingHolds(), $"loads and cost after iteration {k + 1}");
+                }
+                AssertBestIsFeasible(instance, search);
+                Interlocked.Add(ref projections, search.Projections);
+                Interlocked.Add(ref gains, search.ProjectionGains);
+            }
+        }, iter: 60);
+        Assert.True(projections > 0, "some local optimum was projected");
+        Assert.True(gains > 0, "some projection improved the best solution kept");
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
