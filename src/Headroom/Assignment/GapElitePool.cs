@@ -1,6 +1,6 @@
 namespace Headroom.Assignment;
 
-// The best few distinct feasible solutions the tabu thread has held, and starts between them
+// The best few distinct feasible solutions the walk's thread has held, and starts between them
 // (path relinking, after Yagiura, Ibaraki and Glover 2006): a restart from the incumbent alone
 // walks back into the basin it just left, while a start that takes part of the way towards
 // another good solution keeps what they agree on and re-mixes only where they differ.

@@ -6,7 +6,7 @@ namespace Headroom.Assignment;
 
 // Cost-minimizing GAP solver in three phases. (1) CP-SAT on the whole model: it proves the small
 // instances and gives the rest a start. (2) A local search with adaptive overload prices (the
-// walk, GapTabuSearch in its weighting mode) on one thread and large neighborhood search on the
+// walk, GapWalk in its weighting mode) on one thread and large neighborhood search on the
 // others (free the jobs of a few related agents and re-solve that sub-GAP exactly with CP-SAT),
 // sharing one incumbent. (3) CP-SAT on the whole model again, pruned by LP reduced costs against
 // the incumbent and hinted with it. The result is not bit-for-bit reproducible: the threads and
@@ -52,7 +52,7 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
     // Measured at load 25–38: e40400 ended 0.21 s late with 1 s, so 5 % up to 1.5 s.
     private TimeSpan Margin => options.TimeLimit * 0.05 < TimeSpan.FromSeconds(1.5) ? options.TimeLimit * 0.05 : TimeSpan.FromSeconds(1.5);
 
-    // The local phase (tabu search and neighborhoods) ends here; the whole pruned model gets the rest.
+    // The local phase (the walk and neighborhoods) ends here; the whole pruned model gets the rest.
     private TimeSpan _localEnd;
 
     private TimeSpan LocalRemaining => _localEnd - clock.Elapsed;
@@ -233,7 +233,7 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
         // instances measured (d10100 6362 against 6388, d10200 12457 against 12500, e20100 8464
         // against 8493, d40400 about 24530 against 24600–24900) and the same on d20100 (ADR 0021,
         // session 11).
-        var search = new GapTabuSearch(instance, (i, j) => Usable(i, j, _cost), random, (i, j) => _reduced[i][j]) { Weighting = true };
+        var search = new GapWalk(instance, (i, j) => Usable(i, j, _cost), random, (i, j) => _reduced[i][j]) { Weighting = true };
         lock (_gate)
         {
             search.Restart(_assignment);

@@ -4,7 +4,7 @@ using Headroom.Assignment;
 namespace Headroom.Tests.Assignment;
 
 // The tabu search on its own, with a fixed number of iterations so that nothing depends on time.
-public sealed class GapTabuSearchTests
+public sealed class GapWalkTests
 {
     // Tight instances: capacities near a third of the total weight, so agents are overloaded most
     // of the walk and chains of ejections are made often.
@@ -26,7 +26,7 @@ public sealed class GapTabuSearchTests
         [.. Enumerable.Range(0, instance.Jobs).Select(j => Enumerable.Range(0, instance.Agents).MinBy(i => instance.Cost[i][j]))];
 
     // The best solution the walk keeps, if any, is feasible and costs what it says.
-    private static void AssertBestIsFeasible(GapInstance instance, GapTabuSearch search)
+    private static void AssertBestIsFeasible(GapInstance instance, GapWalk search)
     {
         if (search.BestCost != long.MaxValue)
         {
@@ -35,7 +35,7 @@ public sealed class GapTabuSearchTests
         }
     }
 
-    private static GapTabuSearch Search(GapInstance instance, int seed, int chainDepth, bool weighting = false) =>
+    private static GapWalk Search(GapInstance instance, int seed, int chainDepth, bool weighting = false) =>
         new(instance, (i, j) => instance.Weight[i][j] <= instance.Capacity[i], new Random(seed), null, chainDepth) { Weighting = weighting };
 
     [Fact]
@@ -68,8 +68,8 @@ public sealed class GapTabuSearchTests
         {
             foreach (var instance in new[] { pair.tight, pair.wide })
             {
-                var pruned = new GapTabuSearch(instance, (i, j) => instance.Weight[i][j] <= instance.Capacity[i], new Random(7), null, chainDepth, swapCandidates: 3) { Weighting = weighting };
-                var full = new GapTabuSearch(instance, (i, j) => instance.Weight[i][j] <= instance.Capacity[i], new Random(7), null, chainDepth, swapCandidates: 3) { Weighting = weighting, Prune = false };
+                var pruned = new GapWalk(instance, (i, j) => instance.Weight[i][j] <= instance.Capacity[i], new Random(7), null, chainDepth, swapCandidates: 3) { Weighting = weighting };
+                var full = new GapWalk(instance, (i, j) => instance.Weight[i][j] <= instance.Capacity[i], new Random(7), null, chainDepth, swapCandidates: 3) { Weighting = weighting, Prune = false };
                 var start = CheapestAgents(instance);
                 pruned.Restart(start);
                 full.Restart(start);
@@ -101,7 +101,7 @@ public sealed class GapTabuSearchTests
         {
             foreach (var instance in new[] { pair.tight, pair.wide })
             {
-                var search = new GapTabuSearch(instance, (i, j) => instance.Weight[i][j] <= instance.Capacity[i], new Random(5)) { Weighting = true };
+                var search = new GapWalk(instance, (i, j) => instance.Weight[i][j] <= instance.Capacity[i], new Random(5)) { Weighting = true };
                 search.Restart(CheapestAgents(instance));
                 for (var k = 0; k < 200; k++)
                 {

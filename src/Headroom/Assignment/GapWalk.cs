@@ -7,7 +7,7 @@ namespace Headroom.Assignment;
 // only at local optima (Yagiura et al.'s adaptive weights). Tight instances (types D and E) have
 // few feasible neighbors, and crossing infeasible ground is what lets the search leave a local
 // optimum; CP-SAT alone stalls there.
-internal sealed class GapTabuSearch
+internal sealed class GapWalk
 {
     private readonly int _m;
     private readonly int _n;
@@ -55,7 +55,7 @@ internal sealed class GapTabuSearch
     // for it (or receives a job for which its own agent is one of those).
     private const int SwapCandidates = 3;
 
-    public GapTabuSearch(GapInstance instance, Func<int, int, bool> usable, Random random, Func<int, int, double>? rank = null, int chainDepth = 3, int swapCandidates = SwapCandidates)
+    public GapWalk(GapInstance instance, Func<int, int, bool> usable, Random random, Func<int, int, double>? rank = null, int chainDepth = 3, int swapCandidates = SwapCandidates)
     {
         _m = instance.Agents;
         _n = instance.Jobs;
