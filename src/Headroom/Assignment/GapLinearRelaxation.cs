@@ -4,8 +4,9 @@ namespace Headroom.Assignment;
 
 // The LP relaxation (x in [0, 1]) solved with GLOP: its value is a lower bound, and its reduced
 // costs say how much any solution must pay to use an agent-job pair, which both fixes variables
-// and tells the search which agents compete for the same jobs.
-internal sealed record GapLinearRelaxation(bool Solved, bool Infeasible, double Value, double[][] ReducedCost)
+// and tells the search which agents compete for the same jobs. The duals of the assignment rows
+// start the Lagrangian dives' multipliers.
+internal sealed record GapLinearRelaxation(bool Solved, bool Infeasible, double Value, double[][] ReducedCost, double[] AssignmentDuals)
 {
     public static GapLinearRelaxation Solve(GapInstance instance, TimeSpan timeLimit)
     {
@@ -18,7 +19,7 @@ internal sealed record GapLinearRelaxation(bool Solved, bool Infeasible, double 
         using var solver = Solver.CreateSolver("GLOP");
         if (solver is null || timeLimit <= TimeSpan.Zero)
         {
-            return new GapLinearRelaxation(false, false, double.NegativeInfinity, reduced);
+            return new GapLinearRelaxation(false, false, double.NegativeInfinity, reduced, []);
         }
         solver.SetTimeLimit((long)Math.Max(1, timeLimit.TotalMilliseconds));
         var x = new Variable?[m, n];
@@ -47,11 +48,11 @@ internal sealed record GapLinearRelaxation(bool Solved, bool Infeasible, double 
         var status = solver.Solve();
         if (status == Solver.ResultStatus.INFEASIBLE)
         {
-            return new GapLinearRelaxation(false, true, double.PositiveInfinity, reduced);
+            return new GapLinearRelaxation(false, true, double.PositiveInfinity, reduced, []);
         }
         if (status != Solver.ResultStatus.OPTIMAL)
         {
-            return new GapLinearRelaxation(false, false, double.NegativeInfinity, reduced);
+            return new GapLinearRelaxation(false, false, double.NegativeInfinity, reduced, []);
         }
         for (var i = 0; i < m; i++)
         {
@@ -60,6 +61,11 @@ internal sealed record GapLinearRelaxation(bool Solved, bool Infeasible, double 
                 reduced[i][j] = x[i, j] is { } v ? v.ReducedCost() : double.PositiveInfinity;
             }
         }
-        return new GapLinearRelaxation(true, false, objective.Value(), reduced);
+        var duals = new double[n];
+        for (var j = 0; j < n; j++)
+        {
+            duals[j] = assign[j].DualValue();
+        }
+        return new GapLinearRelaxation(true, false, objective.Value(), reduced, duals);
     }
 }
