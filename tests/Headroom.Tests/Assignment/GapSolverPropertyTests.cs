@@ -39,7 +39,7 @@ public sealed class GapSolverPropertyTests
         }, iter: 60);
     }
 
-    private static long? BruteForce(GapInstance instance)
+    internal static long? BruteForce(GapInstance instance)
     {
         long? best = null;
         var assignment = new int[instance.Jobs];
