@@ -6,11 +6,13 @@ namespace Headroom.Assignment;
 
 // Cost-minimizing GAP solver in three phases. (1) CP-SAT on the whole model: it proves the small
 // instances and gives the rest a start. (2) A local search with adaptive overload prices (the
-// walk, GapWalk in its weighting mode) on one thread and large neighborhood search on the
-// others (free the jobs of a few related agents and re-solve that sub-GAP exactly with CP-SAT),
-// sharing one incumbent. (3) CP-SAT on the whole model again, pruned by LP reduced costs against
-// the incumbent and hinted with it. The result is not bit-for-bit reproducible: the threads and
-// the time limit decide how far each phase gets. See ADR 0021.
+// walk, GapWalk in its weighting mode) on one thread, Lagrangian dives (GapLagrangianDive: a
+// knapsack per agent, fixing the jobs one knapsack takes) on the second, and large neighborhood
+// search on any others (free the jobs of a few related agents and re-solve that sub-GAP exactly
+// with CP-SAT; on the second thread too when the knapsacks are too large for the dives), sharing
+// one incumbent. (3) CP-SAT on the whole model again, pruned by LP reduced costs against the
+// incumbent and hinted with it. The result is not bit-for-bit reproducible: the threads and the
+// time limit decide how far each phase gets. See ADR 0021.
 public static class GapSolver
 {
     public static GapResult Solve(GapInstance instance, GapSolverOptions options)
@@ -237,7 +239,7 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
 
     // Worker 0 runs the walk and trades incumbents with the neighborhood workers: it
     // publishes what it finds and restarts from theirs when it falls behind or stagnates. With a
-    // single worker it also takes a neighborhood step between its chunks.
+    // single worker it also takes a dive (or, without dives, a neighborhood step) between its chunks.
     private void Walk(bool alone)
     {
         var random = new Random(unchecked(options.Seed * 7919));
