@@ -50,8 +50,12 @@ internal sealed class GapLagrangianDive
         {
             var agent = i;
             _jobsOf[i] = [.. Enumerable.Range(0, _n).Where(j => instance.Weight[agent][j] <= instance.Capacity[agent])];
-            largest = Math.Max(largest, _jobsOf[i].Length * (instance.Capacity[i] + 1));
-            capacity = Math.Max(capacity, instance.Capacity[i]);
+            if (_jobsOf[i].Length > 0)
+            {
+                // An agent no job fits never gets a knapsack, whatever its capacity.
+                largest = Math.Max(largest, _jobsOf[i].Length * (instance.Capacity[i] + 1));
+                capacity = Math.Max(capacity, instance.Capacity[i]);
+            }
         }
         _dp = new double[capacity + 1];
         _take = new bool[largest];
@@ -99,10 +103,7 @@ internal sealed class GapLagrangianDive
     public void Ascend(long incumbent, int iterations, Func<bool> stop)
     {
         ArgumentNullException.ThrowIfNull(stop);
-        var fixedTo = new int[_n];
-        Array.Fill(fixedTo, -1);
-        var residual = (long[])_instance.Capacity.Clone();
-        var u = (double[])_multipliers.Clone();
+        var (fixedTo, residual, u) = Fresh();
         var theta = 1.0;
         var sinceBest = 0;
         for (var t = 0; t < iterations && theta > 1e-4 && !stop(); t++)
@@ -131,10 +132,7 @@ internal sealed class GapLagrangianDive
     public int[]? Dive(long incumbent, Func<bool> stop)
     {
         ArgumentNullException.ThrowIfNull(stop);
-        var fixedTo = new int[_n];
-        Array.Fill(fixedTo, -1);
-        var residual = (long[])_instance.Capacity.Clone();
-        var u = (double[])_multipliers.Clone();
+        var (fixedTo, residual, u) = Fresh();
         long fixedCost = 0;
         var free = _n;
         var once = new List<(int Job, int Agent)>();
@@ -224,6 +222,14 @@ internal sealed class GapLagrangianDive
             }
         }
         return fixedCost < incumbent ? fixedTo : null;
+    }
+
+    // No job fixed, every capacity left, the kept multipliers.
+    private (int[] FixedTo, long[] Residual, double[] U) Fresh()
+    {
+        var fixedTo = new int[_n];
+        Array.Fill(fixedTo, -1);
+        return (fixedTo, (long[])_instance.Capacity.Clone(), (double[])_multipliers.Clone());
     }
 
     private int RandomFreeJob(int[] fixedTo, int free)

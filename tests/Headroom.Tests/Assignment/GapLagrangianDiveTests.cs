@@ -6,13 +6,8 @@ namespace Headroom.Tests.Assignment;
 // The Lagrangian dives on their own, with no time limit, so that nothing depends on the machine.
 public sealed class GapLagrangianDiveTests
 {
-    private static readonly Gen<GapInstance> InstanceGen =
-        from m in Gen.Int[1, 3]
-        from n in Gen.Int[1, 7]
-        from cost in Gen.Int[0, 30].Array[n].Array[m]
-        from weight in Gen.Int[0, 10].Array[n].Array[m]
-        from capacity in Gen.Long[0, 25].Array[m]
-        select new GapInstance("random", m, n, cost, weight, capacity);
+    // Zero weights too: the knapsacks' dynamic programming must take them once.
+    private static readonly Gen<GapInstance> InstanceGen = GapSolverPropertyTests.Instances(minWeight: 0, maxJobs: 7);
 
     private static double[] CheapestCosts(GapInstance instance) =>
         [.. Enumerable.Range(0, instance.Jobs).Select(j => (double)Enumerable.Range(0, instance.Agents).Min(i => instance.Cost[i][j]))];
@@ -51,6 +46,12 @@ public sealed class GapLagrangianDiveTests
         Assert.True(GapLagrangianDive.Applies(small));
         Assert.False(GapLagrangianDive.Applies(small with { Weight = [[1, -2], [2, 1]] }));
         Assert.False(GapLagrangianDive.Applies(small with { Capacity = [2, 100_000_000] }));
+
+        // An agent that no job fits costs nothing, however large its capacity.
+        var idle = new GapInstance("idle", 2, 1, [[1], [1]], [[1], [int.MaxValue]], [1, int.MaxValue - 1]);
+        Assert.True(GapLagrangianDive.Applies(idle));
+        var dive = new GapLagrangianDive(idle, [5], new Random(1));
+        Assert.Equal([0], dive.Dive(2, () => false) ?? []);
     }
 
     [Fact]

@@ -7,11 +7,14 @@ namespace Headroom.Tests.Assignment;
 // set the CsCheck_Seed environment variable to that value to replay it.
 public sealed class GapSolverPropertyTests
 {
-    private static readonly Gen<GapInstance> InstanceGen =
+    private static readonly Gen<GapInstance> InstanceGen = Instances(minWeight: 1, maxJobs: 6);
+
+    // Instances small enough for brute force (up to 3^maxJobs assignments).
+    internal static Gen<GapInstance> Instances(int minWeight, int maxJobs) =>
         from m in Gen.Int[1, 3]
-        from n in Gen.Int[1, 6]
+        from n in Gen.Int[1, maxJobs]
         from cost in Gen.Int[0, 30].Array[n].Array[m]
-        from weight in Gen.Int[1, 10].Array[n].Array[m]
+        from weight in Gen.Int[minWeight, 10].Array[n].Array[m]
         from capacity in Gen.Long[0, 25].Array[m]
         select new GapInstance("random", m, n, cost, weight, capacity);
 
