@@ -209,21 +209,14 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
             _reduced[i] = new double[_n];
             _affinity[i] = new double[_n];
         }
+        var cheapest = lp.Solved ? [] : CheapestCosts();
         for (var j = 0; j < _n; j++)
         {
-            var cheapest = double.PositiveInfinity;
-            for (var i = 0; i < _m; i++)
-            {
-                if (Fits(i, j))
-                {
-                    cheapest = Math.Min(cheapest, instance.Cost[i][j]);
-                }
-            }
             for (var i = 0; i < _m; i++)
             {
                 var rc = !Fits(i, j) ? double.PositiveInfinity
                     : lp.Solved ? Math.Max(0, lp.ReducedCost[i][j])
-                    : instance.Cost[i][j] - cheapest;
+                    : instance.Cost[i][j] - cheapest[j];
                 _reduced[i][j] = rc;
                 _affinity[i][j] = double.IsPositiveInfinity(rc) ? 0 : 1 / (1 + rc);
             }
@@ -354,6 +347,7 @@ internal sealed class GapSearch(GapInstance instance, GapSolverOptions options, 
         }
     }
 
+    // Each job's cheapest cost on an agent it fits.
     private double[] CheapestCosts()
     {
         var cheapest = new double[_n];
