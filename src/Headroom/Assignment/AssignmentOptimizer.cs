@@ -17,11 +17,13 @@ namespace Headroom.Assignment;
 //    without it, from every item on its cheapest candidate, the reps above the cap passing work on
 //    by the ejection chain that adds the least cost (plus half the cost bound's price of the room
 //    it takes; a second repair at a quarter of the price runs on the other core and the cheaper
-//    plan is kept), else shedding it directly (or, if that cannot get under the cap, keep the
+//    plan is kept), else shedding it directly; the reps that still cannot get under their limits
+//    take back their balanced work and the repair runs again (or, if that fails too, keep the
 //    balanced plan), then
 //    moves to cheaper candidates, pairs of moves that make room on a cheaper rep, and ejection
 //    chains of up to CostChainDepth further moves (found breadth first over reps). Improving
 //    the balanced plan instead was tried and always ended dearer (by 1.2-1.6x), in more time.
+//    On small plans (CostExactPairs) CP-SAT then solves the stage exactly from that plan (CostExact).
 // Lagrangian bounds measure how far stages 3 and 4 are from their LP relaxations; the cost bound
 // starts from the flow's duals and a few sweeps of coordinate ascent.
 public static class AssignmentOptimizer
@@ -81,11 +83,12 @@ public static class AssignmentOptimizer
         }
         // The second repair reads only which items are placed, from the copy taken before balancing.
         // With one worker it runs first, on this thread: the plan does not depend on the workers.
+        var balancedSlots = (int[])search.State.Slot.Clone();
         var second = transport is { } start && options.SecondRepairPriceWeight is { } weight
-            ? SecondRepair(graph, options with { RepairPriceWeight = weight }, clock, placed, start.Slot, capacityLoad, cap, bounds.CostPrices)
+            ? SecondRepair(graph, options with { RepairPriceWeight = weight }, clock, placed, start.Slot, balancedSlots, capacityLoad, cap, bounds.CostPrices)
             : null;
         var fresh = new BalancedSearch(new PlanState(graph), options, clock);
-        if (transport is { } t && fresh.PlaceBySlots(search.State.Slot, t.Slot, capacityLoad, cap, bounds.CostPrices))
+        if (transport is { } t && fresh.PlaceBySlotsOrBalanced(search.State.Slot, t.Slot, balancedSlots, capacityLoad, cap, bounds.CostPrices))
         {
             search = fresh;
         }
@@ -102,6 +105,8 @@ public static class AssignmentOptimizer
         {
             search = other;
         }
+        // Small plans: the same stage solved exactly, from this plan.
+        CostExact.Improve(search.State, capacityLoad, costBound, options, options.TimeLimit - clock.Elapsed);
         var utilizationBound = utilizationTask.Result;
         // From zero prices the subgradient method needs more passes: a third of BoundIterations.
         costBound ??= bounds.CostBound(capacityLoad, search.State.TotalCost(), Math.Max(20, options.BoundIterations / 3), null, options.CostAscentSweeps);
@@ -111,12 +116,12 @@ public static class AssignmentOptimizer
     }
 
     private static Task<BalancedSearch?> SecondRepair(CandidateGraph graph, AssignmentOptimizerOptions options, Stopwatch clock,
-        int[] placed, int[] slots, double[] capacityLoad, double cap, double[] prices)
+        int[] placed, int[] slots, int[] balanced, double[] capacityLoad, double cap, double[] prices)
     {
         BalancedSearch? Repair()
         {
             var search = new BalancedSearch(new PlanState(graph), options, clock);
-            if (!search.PlaceBySlots(placed, slots, capacityLoad, cap, prices))
+            if (!search.PlaceBySlotsOrBalanced(placed, slots, balanced, capacityLoad, cap, prices))
             {
                 return null;
             }

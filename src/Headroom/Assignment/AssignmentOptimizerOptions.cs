@@ -70,6 +70,13 @@ public sealed record AssignmentOptimizerOptions
     // make anyone overloaded (ADR 0024). PositiveInfinity turns it off.
     public double CostStageCeiling { get; init; } = 1.0;
 
+    // Plans of at most this many candidate pairs (placed items × their eligible reps) end with the
+    // cost stage solved exactly by CP-SAT (CostExact), for at most CostExactSeconds of its
+    // deterministic time (about a second of one core); 0 turns it off.
+    public int CostExactPairs { get; init; } = 12_000;
+
+    public double CostExactSeconds { get; init; } = 1.0;
+
     // A safety net, not a tuning knob: the stages are bounded by passes so a plan depends only on
     // the instance and the seed; only a run that hits this limit depends on the machine.
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(30);

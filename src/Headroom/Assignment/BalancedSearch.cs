@@ -423,6 +423,48 @@ internal sealed class BalancedSearch(PlanState state, AssignmentOptimizerOptions
         return ShedToCap(capacityLoad, cap, prices);
     }
 
+    // PlaceBySlots, and where its repair cannot bring some reps within their limits, the same again
+    // with the balanced plan's slots for every item that the balanced plan or the slots put on
+    // such a rep: those reps get back exactly their balanced work, which fits, and the rest of the
+    // plan keeps the slots. The region grows by the reps still over after each try.
+    public bool PlaceBySlotsOrBalanced(int[] placed, int[] slots, int[] balanced, double[] capacityLoad, double cap, double[]? prices)
+    {
+        if (PlaceBySlots(placed, slots, capacityLoad, cap, prices))
+        {
+            return true;
+        }
+        var region = new bool[_g.Reps];
+        var mixed = new int[_g.Items];
+        for (var round = 0; round < 4; round++)
+        {
+            var grown = false;
+            for (var r = 0; r < _g.Reps; r++)
+            {
+                if (!region[r] && (state.Load[r] > capacityLoad[r] || state.Utilization(r) > cap))
+                {
+                    region[r] = grown = true;
+                }
+            }
+            if (!grown)
+            {
+                return false;
+            }
+            for (var i = 0; i < _g.Items; i++)
+            {
+                mixed[i] = slots[i] >= 0 && !region[_g.Rep[slots[i]]] && (balanced[i] < 0 || !region[_g.Rep[balanced[i]]]) ? slots[i] : balanced[i];
+                if (state.Slot[i] >= 0)
+                {
+                    state.Remove(i);
+                }
+            }
+            if (PlaceBySlots(placed, mixed, capacityLoad, cap, prices))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private bool ShedToCap(double[] capacityLoad, double cap, double[]? prices)
     {
         for (var r = 0; r < _g.Reps && !OutOfTime; r++)
