@@ -14,4 +14,6 @@ public enum AssignmentDecision
     Cost,
     // Another rep could have taken it as cheaply; this choice keeps the loads more even.
     Balance,
+    // Queues: the rep owns the account of the lead's company, and others were eligible.
+    AccountOwner,
 }

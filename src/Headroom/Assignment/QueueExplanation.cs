@@ -28,6 +28,7 @@ public static class QueueExplanation
             AssignmentDecision.Utilization => "keeps the highest utilization lowest",
             AssignmentDecision.Cost => "lowest cost",
             AssignmentDecision.Balance => "keeps the loads even",
+            AssignmentDecision.AccountOwner => "the company's account owner",
             _ => "chosen",
         };
         return string.Create(CultureInfo.InvariantCulture,

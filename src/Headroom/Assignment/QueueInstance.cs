@@ -6,14 +6,19 @@ namespace Headroom.Assignment;
 // pair the reps have is one engine skill, at the rep's level in the skill when they cover the
 // region (1 for "no skill"), else 0. A lead needing a skill or region no rep has gets an index
 // no rep has a level in. Languages compare by primary subtag ignoring case ("zh-CN" is "zh").
+// Under the balanced strategy a lead whose company is an account one of the reps owns prefers that
+// rep (the engine's preference cost), so it goes to the account owner whenever the balance allows.
 public sealed class QueueInstance
 {
     private readonly Dictionary<(string? Skill, string? Region), int> _pairs = new(PairComparer.Instance);
     private readonly Dictionary<string, int> _languages = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _accountOwners = new(StringComparer.OrdinalIgnoreCase);
     private readonly AssignmentQueue _queue;
     private readonly int _effortMinutes;
 
-    public QueueInstance(AssignmentQueue queue, IReadOnlyList<QueueRep> reps, IReadOnlyList<QueueLead> leads)
+    // accountOwners: account name → the member who owns it (QueueQuery.AccountOwnersAsync); owners
+    // who are not among the reps are left out.
+    public QueueInstance(AssignmentQueue queue, IReadOnlyList<QueueRep> reps, IReadOnlyList<QueueLead> leads, IReadOnlyDictionary<string, long>? accountOwners = null)
     {
         ArgumentNullException.ThrowIfNull(queue);
         ArgumentNullException.ThrowIfNull(reps);
@@ -22,6 +27,17 @@ public sealed class QueueInstance
         Reps = reps;
         Leads = leads;
         _effortMinutes = Math.Max(1, (int)Math.Round(queue.EffortHoursPerLead * 60));
+        if (accountOwners is not null && queue.Strategy == AssignmentStrategy.Balanced)
+        {
+            var index = reps.Select((r, i) => (r.MemberId, i)).ToDictionary(x => x.MemberId, x => x.i);
+            foreach (var (account, owner) in accountOwners)
+            {
+                if (index.TryGetValue(owner, out var rep))
+                {
+                    _accountOwners[account.Trim()] = rep;
+                }
+            }
+        }
 
         var skills = reps.SelectMany(r => r.Skills.Keys).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
         var regions = reps.SelectMany(r => r.Territories).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
@@ -81,7 +97,27 @@ public sealed class QueueInstance
         {
             language = _languages.TryGetValue(HardRequirements.PrimaryLanguage(required), out var bit) ? bit : 63;
         }
-        return new AssignmentItem(lead.Id, AssignmentItemKind.Lead, _effortMinutes, Language: language, Skill: pair, SkillLevel: requires.SkillLevel);
+        return new AssignmentItem(lead.Id, AssignmentItemKind.Lead, _effortMinutes, Language: language, Skill: pair, SkillLevel: requires.SkillLevel,
+            PreferredRep: AccountOwnerOf(lead));
+    }
+
+    // The rep index of the member who owns the account named as the lead's company (trimmed,
+    // ignoring case), under the balanced strategy.
+    public int? AccountOwnerOf(QueueLead lead)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        return lead.Company is { } company && _accountOwners.TryGetValue(company.Trim(), out var rep) ? rep : null;
+    }
+
+    // The engine's reason, or AccountOwner when the lead went to its company's account owner and
+    // others were eligible: the engine judges one lead at a time, so with equal loads it may say
+    // "keeps the highest utilization lowest" where the preference chose which lead each rep got.
+    public AssignmentDecision DecisionFor(QueueLead lead, AssignmentExplanation explanation)
+    {
+        ArgumentNullException.ThrowIfNull(explanation);
+        return explanation.DecidedBy != AssignmentDecision.OnlyEligibleRep && explanation.Rep is { } rep && AccountOwnerOf(lead) == rep
+            ? AssignmentDecision.AccountOwner
+            : explanation.DecidedBy;
     }
 
     // The rep indexes that meet the lead's hard requirements, room or not.

@@ -48,7 +48,7 @@ public sealed record QueuePreview(
                 e.LoadAfterMinutes / 60.0,
                 e.Rep is { } r1 ? Utilization(e.LoadBeforeMinutes, reps[r1]) : null,
                 e.Rep is { } r2 ? Utilization(e.LoadAfterMinutes, reps[r2]) : null,
-                e.DecidedBy,
+                instance.DecisionFor(lead, e),
                 unplaced));
         }
         var placed = new int[reps.Count];

@@ -97,6 +97,24 @@ public static class QueueQuery
         return (reps, horizon);
     }
 
+    // The accounts the reps own, by name (trimmed, ignoring case), for lead-to-account matching: a
+    // lead whose company is one of them prefers its owner under the balanced strategy. A name two
+    // reps own accounts under is left out: it does not say whose customer the lead is.
+    public static async Task<IReadOnlyDictionary<string, long>> AccountOwnersAsync(
+        AppDbContext db, IReadOnlyList<QueueRep> reps, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(reps);
+        var ids = reps.Select(r => r.MemberId).ToList();
+        var owned = await db.Accounts.AsNoTracking()
+            .Where(a => a.OwnerId != null && ids.Contains(a.OwnerId.Value))
+            .Select(a => new { a.Name, Owner = a.OwnerId!.Value })
+            .ToListAsync(cancellationToken);
+        return owned.GroupBy(a => a.Name.Trim(), StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Select(a => a.Owner).Distinct().Count() == 1)
+            .ToDictionary(g => g.Key, g => g.First().Owner, StringComparer.OrdinalIgnoreCase);
+    }
+
     // A dry run: the queue's strategy on the leads waiting (at most limit, oldest first). The seed
     // is fixed, so the same database gives the same plan.
     public static async Task<QueuePreview> PreviewAsync(
@@ -106,7 +124,7 @@ public static class QueueQuery
         var teamName = await db.Teams.Where(t => t.Id == queue.TeamId).Select(t => t.Name).SingleAsync(cancellationToken);
         var (reps, horizon) = await RepsAsync(db, queue, asOf, cancellationToken);
         var (leads, waiting) = await LeadsAsync(db, queue, limit, cancellationToken);
-        var instance = new QueueInstance(queue, reps, leads);
+        var instance = new QueueInstance(queue, reps, leads, await AccountOwnersAsync(db, reps, cancellationToken));
         var plan = StrategyAssigner.Assign(instance.Instance, queue.Strategy, new AssignmentOptimizerOptions { Workers = 1 }, instance.Weights);
         return QueuePreview.From(queue, teamName, horizon, instance, plan, waiting);
     }

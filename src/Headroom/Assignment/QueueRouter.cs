@@ -47,7 +47,7 @@ public sealed class QueueRouter
                 _count[chosen]++;
                 _routed[chosen]++;
             }
-            return routed;
+            return routed with { DecidedBy = _queue.DecisionFor(lead, routed) };
         }
         var instance = _queue.Instance;
         var m = instance.Reps.Count;

@@ -491,10 +491,18 @@ public sealed class DemoSeeder
             {
                 owned.Add(NewLead(random, faker, rep));
             }
-            // Unassigned leads waiting in the region's pool.
+            // Unassigned leads waiting in the region's pool. Every third comes from one of this
+            // rep's customers (the company is an account they own), so the balanced queue has leads
+            // to keep with their account owner; derived from the count, so no random draw shifts.
+            var customers = _accountsByRep.GetValueOrDefault(rep.Index) ?? [];
             for (var i = 0; i < count / 6; i++)
             {
-                NewLead(random, faker, null, rep.RegionIndex).PoolTeamId = rep.Member.TeamId;
+                var waiting = NewLead(random, faker, null, rep.RegionIndex);
+                waiting.PoolTeamId = rep.Member.TeamId;
+                if (i % 3 == 0 && customers.Count > 0)
+                {
+                    waiting.Company = customers[i / 3 % customers.Count].Name;
+                }
             }
             await SaveAsync();
             Report(DemoPhase.Leads, rep.Index + 1, _reps.Count);

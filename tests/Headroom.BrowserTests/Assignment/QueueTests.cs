@@ -25,12 +25,23 @@ public class QueueTests(Chromium chromium, DemoServer demo) : IClassFixture<Demo
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "华东新线索均衡分配", Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "华南官网线索", Exact = true })).ToHaveCountAsync(0);
 
+        // The balanced queue keeps leads from a rep's customers with that rep when the balance
+        // allows (the demo puts some of its reps' account names on the waiting leads).
+        await page.GotoAsync("/assignment/queues");
+        var balanced = page.GetByRole(AriaRole.Link, new() { Name = "华东新线索均衡分配", Exact = true });
+        await page.GotoAsync(await balanced.GetAttributeAsync("href") + "/run");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "“华东新线索均衡分配”试运行", Level = 1 })).ToBeVisibleAsync();
+        var owned = page.GetByRole(AriaRole.Table, new() { Name = "建议的分配" }).Locator("tbody").GetByRole(AriaRole.Row).Filter(new() { HasText = "负责该公司客户" });
+        Assert.True(await owned.CountAsync() > 0, "no lead went to its company's account owner");
+        await page.GotoAsync("/assignment/queues");
+
         await page.GetByLabel("名称").FillAsync("华东新线索");
         await page.GetByLabel("团队").SelectOptionAsync(new SelectOptionValue { Label = "华东" });
         await page.GetByLabel("策略").SelectOptionAsync(new SelectOptionValue { Label = "负荷最低优先" });
         await page.GetByRole(AriaRole.Button, new() { Name = "新建队列" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "“华东新线索”的规则", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("队列已创建");
+        await Expect(page.GetByText("均衡对整批线索统一规划", new() { Exact = false })).ToBeVisibleAsync();
 
         // The rules editor checks its fields.
         await page.GetByLabel("目标利用率（%）").FillAsync("500");

@@ -127,6 +127,50 @@ public class QueueInstanceTests
     }
 
     [Fact]
+    public void Balanced_GivesALeadToItsCompanysAccountOwner_WhenTheBalanceAllows_OtherStrategiesIgnoreIt()
+    {
+        // Three equal reps, six leads: two each keeps the loads even whoever gets which, so the
+        // preference decides. Rep 3 owns "Acme"; "Beta" is owned by someone outside the team.
+        QueueRep[] reps = [Rep(1, [], ["zh"]), Rep(2, [], ["zh"]), Rep(3, [], ["zh"])];
+        QueueLead[] leads =
+        [
+            Lead(1), Lead(2) with { Company = " ACME " }, Lead(3), Lead(4) with { Company = "acme" }, Lead(5) with { Company = "Beta" }, Lead(6),
+        ];
+        var owners = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase) { ["Acme"] = 3, ["Beta"] = 99 };
+        var instance = new QueueInstance(Queue(AssignmentStrategy.Balanced), reps, leads, owners);
+        Assert.Equal([null, 2, null, 2, null, null], leads.Select(instance.AccountOwnerOf));
+        var plan = StrategyAssigner.Assign(instance.Instance, AssignmentStrategy.Balanced, new AssignmentOptimizerOptions { Seed = 1 });
+        Assert.Equal((2, 2), (plan.RepOfItem[1], plan.RepOfItem[3]));
+        Assert.Equal([2, 2, 2], Enumerable.Range(0, 3).Select(r => plan.RepOfItem.Count(x => x == r)));
+        Assert.Equal(0, plan.Metrics.TotalCost);
+        Assert.Equal(AssignmentDecision.AccountOwner, instance.DecisionFor(leads[1], plan.Explanations[1]));
+        Assert.NotEqual(AssignmentDecision.AccountOwner, instance.DecisionFor(leads[0], plan.Explanations[0]));
+
+        // When the owner is already the most loaded, the balance comes first and the preference waits.
+        QueueRep[] busy = [Rep(1, [], ["zh"]), Rep(2, [], ["zh"]), Rep(3, [], ["zh"], load: 40)];
+        var crowded = new QueueInstance(Queue(AssignmentStrategy.Balanced), busy, leads, owners);
+        var balanced = StrategyAssigner.Assign(crowded.Instance, AssignmentStrategy.Balanced, new AssignmentOptimizerOptions { Seed = 1 });
+        Assert.DoesNotContain(2, balanced.RepOfItem);
+        Assert.Equal(2 * 30, balanced.Metrics.TotalCost);
+
+        // Online, the balanced router does the same among the reps a lead keeps under the highest
+        // utilization (without the preference it goes to the first of the two equal ones); least
+        // loaded and round robin carry no preference.
+        QueueRep[] uneven = [Rep(1, [], ["zh"], load: 20), Rep(2, [], ["zh"]), Rep(3, [], ["zh"])];
+        var router = new QueueRouter(new QueueInstance(Queue(AssignmentStrategy.Balanced), uneven, [], owners), AssignmentStrategy.Balanced);
+        var routed = router.Route(Lead(7) with { Company = "Acme" });
+        Assert.Equal((2, AssignmentDecision.AccountOwner), (routed.Rep, routed.DecidedBy));
+        var unknown = new QueueRouter(new QueueInstance(Queue(AssignmentStrategy.Balanced), uneven, [], owners), AssignmentStrategy.Balanced);
+        Assert.Equal((1, AssignmentDecision.Balance), (unknown.Route(Lead(8) with { Company = "Gamma" }).Rep, unknown.Route(Lead(9)).DecidedBy));
+        foreach (var strategy in new[] { AssignmentStrategy.LeastLoaded, AssignmentStrategy.RoundRobin, AssignmentStrategy.WeightedRoundRobin })
+        {
+            var plain = new QueueInstance(Queue(strategy), reps, leads, owners);
+            Assert.All(leads, l => Assert.Null(plain.AccountOwnerOf(l)));
+            Assert.Equal(0, plain.Instance.Items.Count(i => i.PreferredRep is not null));
+        }
+    }
+
+    [Fact]
     public void Router_RoutesOneLeadInMicroseconds_ForATeamOf500()
     {
         var reps = Enumerable.Range(1, 500).Select(i => Rep(i, [$"t{i % 20}"], ["zh"], new() { ["s"] = 1 + (i % 5) }, load: i % 50)).ToList();

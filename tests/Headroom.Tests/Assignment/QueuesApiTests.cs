@@ -186,6 +186,45 @@ public class QueuesApiTests
     }
 
     [Fact]
+    public async Task Preview_Balanced_GivesALeadToItsCompanysAccountOwner_NotWhenTwoRepsOwnThatName_NorUnderLeastLoaded()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        await LeadsAsync(world);
+        var (a1, a2) = (world.MemberIds[ApiWorld.RepA1], world.MemberIds[ApiWorld.RepA2]);
+        var teamA = world.TeamIds[ApiWorld.TeamA];
+        Dictionary<string, long> ids;
+        await using (var db = world.Host.Database.CreateContext(world.Host.OrgId))
+        {
+            // ApiWorld's accounts are named "account of <owner>"; the company is matched trimmed and ignoring case.
+            db.Accounts.AddRange(new Headroom.Accounts.Account { Name = "Shared Co", OwnerId = a1 }, new Headroom.Accounts.Account { Name = "shared co ", OwnerId = a2 });
+            var added = new Dictionary<string, Lead>
+            {
+                ["ofA1"] = new() { Name = "from A1's customer", Company = "Account of repA1", PoolTeamId = teamA, Source = "web" },
+                ["ofA2"] = new() { Name = "from A2's customer", Company = " ACCOUNT OF REPA2", PoolTeamId = teamA, Source = "web" },
+                ["ofB"] = new() { Name = "from team B's customer", Company = "account of repB", PoolTeamId = teamA, Source = "web" },
+                ["shared"] = new() { Name = "from a shared name", Company = "Shared Co", PoolTeamId = teamA, Source = "web" },
+            };
+            db.Leads.AddRange(added.Values);
+            await db.SaveChangesAsync();
+            ids = added.ToDictionary(l => l.Key, l => l.Value.Id);
+        }
+
+        var balanced = await CreateAsync(world, Request(world, "balanced", AssignmentStrategy.Balanced, region: false));
+        var preview = await PreviewAsync(world, balanced.Id);
+        var line = preview.Lines.ToDictionary(l => l.LeadId);
+        Assert.All(preview.Reps, r => Assert.True(r.NewLeads > 0, r.Name));
+        Assert.Equal((a1, AssignmentDecision.AccountOwner), (line[ids["ofA1"]].RepId, line[ids["ofA1"]].DecidedBy));
+        Assert.Equal((a2, AssignmentDecision.AccountOwner), (line[ids["ofA2"]].RepId, line[ids["ofA2"]].DecidedBy));
+        Assert.NotEqual(AssignmentDecision.AccountOwner, line[ids["ofB"]].DecidedBy);
+        Assert.NotEqual(AssignmentDecision.AccountOwner, line[ids["shared"]].DecidedBy);
+        Assert.Equal(1, preview.Lines.Count(l => l.DecidedBy == AssignmentDecision.AccountOwner && l.RepId == a1));
+        Assert.Equal(0, preview.Metrics.TotalCost);
+
+        var least = await CreateAsync(world, Request(world, "least loaded", AssignmentStrategy.LeastLoaded, region: false));
+        Assert.DoesNotContain((await PreviewAsync(world, least.Id)).Lines, l => l.DecidedBy == AssignmentDecision.AccountOwner);
+    }
+
+    [Fact]
     public async Task Preview_RepOnLeaveToday_OrWeightZero_TakesNothing_AndFullRepsMakeTheReasonFull()
     {
         await using var world = await ApiWorld.CreateAsync();
@@ -270,6 +309,44 @@ public class QueuesApiTests
         }
         // Those leads are gone from the queue.
         Assert.DoesNotContain((await PreviewAsync(world, queue.Id)).Lines, l => rest.Any(r => r.LeadId == l.LeadId));
+    }
+
+    [Fact]
+    public async Task CreateLead_WithRoute_Balanced_GoesToTheCompanysAccountOwner_WhoStaysUnderTheHighestUtilization()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        await LeadsAsync(world);
+        var client = world.Client(ApiWorld.ManagerA);
+        await CreateAsync(world, Request(world, strategy: AssignmentStrategy.Balanced, region: false, autoRoute: true));
+        // With two reps, the online router's cap (the team's highest utilization) leaves room only
+        // on the less loaded one, so the load decides; the log names the account owner when that
+        // is who got the lead (the router reads the owners too), and only then. The preference
+        // among reps with room is in QueueInstanceTests.
+        var preview = await client.GetFromJsonAsync<PagedList<QueueResponse>>("/api/v1/assignment/queues", ApiWorld.Json);
+        var queue = await PreviewAsync(world, preview!.Items.Single().Id);
+        var lighter = queue.Reps.MinBy(r => r.LoadBeforeHours / r.CapacityHours)!;
+        var lighterName = world.MemberIds.Single(m => m.Value == lighter.MemberId).Key;
+        var response = await client.PostAsJsonAsync("/api/v1/leads",
+            new LeadRequest("from a customer", $" ACCOUNT OF {lighterName}", "web", null, null, null, null, null, true), ApiWorld.Json);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var lead = (await response.Content.ReadFromJsonAsync<LeadResponse>(ApiWorld.Json))!;
+        Assert.Equal(lighter.MemberId, lead.OwnerId);
+        await using var db = world.Host.Database.CreateContext(world.Host.OrgId);
+        var entry = await db.AssignmentLog.SingleAsync(e => e.ItemKind == RebalanceItemKind.Lead && e.ItemId == lead.Id);
+        Assert.Contains("the company's account owner", entry.Reason, StringComparison.Ordinal);
+
+        var heavierName = world.MemberIds.Single(m => m.Value == queue.Reps.Single(r => r.MemberId != lighter.MemberId).MemberId).Key;
+        var other = (await (await client.PostAsJsonAsync("/api/v1/leads",
+            new LeadRequest("from the other customer", $"account of {heavierName}", "web", null, null, null, null, null, true), ApiWorld.Json))
+            .Content.ReadFromJsonAsync<LeadResponse>(ApiWorld.Json))!;
+        var otherEntry = await db.AssignmentLog.SingleAsync(e => e.ItemKind == RebalanceItemKind.Lead && e.ItemId == other.Id);
+        Assert.Equal(other.OwnerId == world.MemberIds[heavierName], otherEntry.Reason!.Contains("account owner", StringComparison.Ordinal));
+        // A company nobody in the team owns an account of is routed by load alone.
+        var stranger = (await (await client.PostAsJsonAsync("/api/v1/leads",
+            new LeadRequest("from a stranger", "account of repB", "web", null, null, null, null, null, true), ApiWorld.Json))
+            .Content.ReadFromJsonAsync<LeadResponse>(ApiWorld.Json))!;
+        Assert.NotNull(stranger.OwnerId);
+        Assert.DoesNotContain("account owner", (await db.AssignmentLog.SingleAsync(e => e.ItemKind == RebalanceItemKind.Lead && e.ItemId == stranger.Id)).Reason, StringComparison.Ordinal);
     }
 
     [Fact]
