@@ -98,13 +98,19 @@ public static class QueueQuery
     }
 
     // The accounts the reps own, by name (trimmed, ignoring case), for lead-to-account matching: a
-    // lead whose company is one of them prefers its owner under the balanced strategy. A name two
-    // reps own accounts under is left out: it does not say whose customer the lead is.
-    public static async Task<IReadOnlyDictionary<string, long>> AccountOwnersAsync(
-        AppDbContext db, IReadOnlyList<QueueRep> reps, CancellationToken cancellationToken = default)
+    // lead whose company is one of them prefers its owner under the balanced strategy (null for the
+    // other strategies, which do not read it). A name two reps own accounts under is left out: it
+    // does not say whose customer the lead is.
+    public static async Task<IReadOnlyDictionary<string, long>?> AccountOwnersAsync(
+        AppDbContext db, AssignmentQueue queue, IReadOnlyList<QueueRep> reps, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(queue);
         ArgumentNullException.ThrowIfNull(reps);
+        if (queue.Strategy != AssignmentStrategy.Balanced)
+        {
+            return null;
+        }
         var ids = reps.Select(r => r.MemberId).ToList();
         var owned = await db.Accounts.AsNoTracking()
             .Where(a => a.OwnerId != null && ids.Contains(a.OwnerId.Value))
@@ -124,7 +130,7 @@ public static class QueueQuery
         var teamName = await db.Teams.Where(t => t.Id == queue.TeamId).Select(t => t.Name).SingleAsync(cancellationToken);
         var (reps, horizon) = await RepsAsync(db, queue, asOf, cancellationToken);
         var (leads, waiting) = await LeadsAsync(db, queue, limit, cancellationToken);
-        var instance = new QueueInstance(queue, reps, leads, await AccountOwnersAsync(db, reps, cancellationToken));
+        var instance = new QueueInstance(queue, reps, leads, await AccountOwnersAsync(db, queue, reps, cancellationToken));
         var plan = StrategyAssigner.Assign(instance.Instance, queue.Strategy, new AssignmentOptimizerOptions { Workers = 1 }, instance.Weights);
         return QueuePreview.From(queue, teamName, horizon, instance, plan, waiting);
     }

@@ -39,7 +39,7 @@ public sealed class QueueRouterCache(TimeProvider clock)
     private static async Task<QueueRouter> BuildAsync(AppDbContext db, AssignmentQueue queue, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (reps, horizon) = await QueueQuery.RepsAsync(db, queue, now, cancellationToken);
-        var instance = new QueueInstance(queue, reps, [], await QueueQuery.AccountOwnersAsync(db, reps, cancellationToken));
+        var instance = new QueueInstance(queue, reps, [], await QueueQuery.AccountOwnersAsync(db, queue, reps, cancellationToken));
         // The rotation goes on from the routing log: leads routed to each rep since the horizon
         // began, and the last one routed.
         var ids = reps.Select(r => (long?)r.MemberId).ToList();
